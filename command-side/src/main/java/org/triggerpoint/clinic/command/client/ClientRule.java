@@ -1,0 +1,28 @@
+package org.triggerpoint.clinic.command.client;
+
+import org.triggerpoint.clinic.command.common.Rule;
+
+public enum ClientRule implements Rule {
+    CONSENT_REQUIRED_TO_REGISTER("consent-required-to-register",
+            "A client is registered only with consent to treatment and to the processing of their data"),
+    DATA_PROCESSING_CONSENT_REQUIRED("data-processing-consent-required",
+            "Nothing new is recorded about a client who has withdrawn consent to the processing of their data");
+
+    private final String code;
+    private final String statement;
+
+    ClientRule(String code, String statement) {
+        this.code = code;
+        this.statement = statement;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String statement() {
+        return statement;
+    }
+}

@@ -1,0 +1,139 @@
+package org.triggerpoint.clinic.command.config;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.triggerpoint.clinic.command.web.CommandMetadata;
+import org.triggerpoint.clinic.events.json.EventJson;
+import org.triggerpoint.clinic.events.upcasting.AssessmentRecordedWithoutRegionsUpcaster;
+
+import java.time.Clock;
+
+/**
+ * Axon's event store on PostgreSQL through plain JDBC: tables owned by Flyway ({@code db/migration}), events and
+ * metadata stored as readable JSON text, written by a serializer of their own that the web layer's JSON settings
+ * never touch.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("events.domain_event_entry")
+            .snapshotTable("events.snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .metaDataColumn("meta_data")
+            .build();
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return EventJson.newSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return EventJson.newSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return EventJson.newSerializer();
+    }
+
+    @Bean
+    EventUpcaster assessmentRecordedWithoutRegionsUpcaster() {
+        return new AssessmentRecordedWithoutRegionsUpcaster();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EVENT_SCHEMA;
+    }
+
+    /** Tells a lost race for a stream position (unique key violated) from every other failure, by SQL state. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(EVENT_SCHEMA)
+                .dataType(String.class)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("command.token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setTokenTypeColumn("token_type")
+                        .build())
+                .contentType(String.class)
+                .build();
+    }
+
+    /** A client's stream grows with every consent change and intake: load it from a snapshot every 20 events. */
+    @Bean
+    SnapshotTriggerDefinition clientSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 20);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who acted, in which request, and why: copied from each command onto every event it causes. */
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.KEYS.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,71 @@
+package org.triggerpoint.clinic.command.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.triggerpoint.clinic.command.web.Problems;
+
+/**
+ * HTTP Basic against the clinic's own users ({@code identity.user_account}), with the roles of the API contract.
+ * Every path but health needs a signed-in user; the roles below decide which commands each may send.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain commandSecurity(HttpSecurity http, Problems problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
+                    problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED,
+                            "Authentication required", "Sign in with a username and password of the clinic"));
+                }))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
+                        problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Not permitted",
+                                "Your role does not permit " + request.getMethod() + " " + request.getRequestURI()))))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                        .requestMatchers("/api/therapists", "/api/therapists/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/clients/*/erasure").hasRole("ADMIN")
+                        .requestMatchers("/api/clients", "/api/clients/**").hasRole("THERAPIST")
+                        .requestMatchers("/api/sessions", "/api/sessions/**").hasRole("THERAPIST")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService clinicUsers(JdbcClient jdbc) {
+        return username -> jdbc.sql("""
+                        select username, password_hash, roles, active from identity.user_account
+                        where username = ? and password_hash is not null""")
+                .param(username)
+                .query((rs, row) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .roles((String[]) rs.getArray("roles").getArray())
+                        .disabled(!rs.getBoolean("active"))
+                        .build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,49 @@
+package org.triggerpoint.clinic.command.web;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * How a controller sends a command and answers: the command runs to its commit (rules broken come back as
+ * exceptions, mapped to problem responses), and the answer carries the consistency token of what it stored.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final ConsistencyTokens tokens;
+
+    Commands(CommandGateway gateway, ConsistencyTokens tokens) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+    }
+
+    /** Sends a command that changes the record {@code aggregateId}, and answers 204. */
+    public ResponseEntity<Void> change(Object aggregateId, Object command) {
+        gateway.sendAndWait(command);
+        return ResponseEntity.noContent().header(ConsistencyTokens.HEADER, tokens.after(aggregateId)).build();
+    }
+
+    /**
+     * Sends a command that creates {@code newId} (a record, or a part of one such as a trigger point), and answers
+     * 201 with its location and a body naming it.
+     */
+    public ResponseEntity<Map<String, String>> create(Object aggregateId, Object command, Object newId,
+                                                      String idName, String location) {
+        return create(aggregateId, command, Map.of(), newId, idName, location);
+    }
+
+    /** As above, with metadata for the events, such as the reason for an amendment. */
+    public ResponseEntity<Map<String, String>> create(Object aggregateId, Object command, Map<String, ?> metadata,
+                                                      Object newId, String idName, String location) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        return ResponseEntity.created(URI.create(location))
+                .header(ConsistencyTokens.HEADER, tokens.after(aggregateId))
+                .body(Map.of(idName, newId.toString()));
+    }
+}

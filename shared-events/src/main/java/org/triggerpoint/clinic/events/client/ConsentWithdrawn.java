@@ -1,0 +1,9 @@
+package org.triggerpoint.clinic.events.client;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record ConsentWithdrawn(ClientId clientId, ConsentScope scope, Instant withdrawnAt) {
+}

@@ -1,0 +1,7 @@
+package org.triggerpoint.clinic.events.session;
+
+public enum LocalTwitchResponse {
+    NONE,
+    VISIBLE,
+    PALPABLE
+}

@@ -1,0 +1,7 @@
+package org.triggerpoint.clinic.events.session;
+
+public enum Side {
+    LEFT,
+    RIGHT,
+    BILATERAL
+}
