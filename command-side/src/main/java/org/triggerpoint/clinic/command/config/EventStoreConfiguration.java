@@ -6,13 +6,11 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -22,8 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.triggerpoint.clinic.command.web.CommandMetadata;
-import org.triggerpoint.clinic.events.json.EventJson;
-import org.triggerpoint.clinic.events.upcasting.AssessmentRecordedWithoutRegionsUpcaster;
+import org.triggerpoint.clinic.events.storage.EventJson;
+import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
 import java.time.Clock;
 
@@ -34,19 +32,6 @@ import java.time.Clock;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
-
-    static final EventSchema EVENT_SCHEMA = EventSchema.builder()
-            .eventTable("events.domain_event_entry")
-            .snapshotTable("events.snapshot_event_entry")
-            .globalIndexColumn("global_index")
-            .eventIdentifierColumn("event_identifier")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .metaDataColumn("meta_data")
-            .build();
 
     @Bean
     Clock clock() {
@@ -72,13 +57,13 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventUpcaster assessmentRecordedWithoutRegionsUpcaster() {
-        return new AssessmentRecordedWithoutRegionsUpcaster();
+    EventUpcaster upcasters() {
+        return EventStoreLayout.upcasters();
     }
 
     @Bean
     EventSchema eventSchema() {
-        return EVENT_SCHEMA;
+        return EventStoreLayout.EVENT_SCHEMA;
     }
 
     /** Tells a lost race for a stream position (unique key violated) from every other failure, by SQL state. */
@@ -93,7 +78,7 @@ class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -101,8 +86,6 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(EVENT_SCHEMA)
-                .dataType(String.class)
                 .build();
     }
 
@@ -111,11 +94,7 @@ class EventStoreConfiguration {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("command.token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setTokenTypeColumn("token_type")
-                        .build())
+                .schema(EventStoreLayout.tokenSchema("command.token_entry"))
                 .contentType(String.class)
                 .build();
     }

@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.events.json;
+package org.triggerpoint.clinic.events.storage;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

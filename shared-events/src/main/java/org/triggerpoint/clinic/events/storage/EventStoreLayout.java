@@ -1,0 +1,53 @@
+package org.triggerpoint.clinic.events.storage;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.triggerpoint.clinic.events.upcasting.AssessmentRecordedWithoutRegionsUpcaster;
+
+/**
+ * Where and how events are stored, as both sides must agree: the command side writes these tables (its Flyway
+ * migrations create them), the query side reads them. Payload and metadata are JSON text, read and written as
+ * strings, so what {@code psql} shows is exactly what the serializer wrote.
+ */
+public final class EventStoreLayout {
+
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("events.domain_event_entry")
+            .snapshotTable("events.snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .timestampColumn("time_stamp")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .metaDataColumn("meta_data")
+            .build();
+
+    private EventStoreLayout() {
+    }
+
+    /** A JDBC storage engine builder for these tables, storing JSON as text; the caller adds its infrastructure. */
+    public static JdbcEventStorageEngine.Builder storageEngine() {
+        return JdbcEventStorageEngine.builder()
+                .schema(EVENT_SCHEMA)
+                .dataType(String.class);
+    }
+
+    /** The layout of a side's own token table, e.g. {@code query.token_entry}. */
+    public static TokenSchema tokenSchema(String table) {
+        return TokenSchema.builder()
+                .setTokenTable(table)
+                .setProcessorNameColumn("processor_name")
+                .setTokenTypeColumn("token_type")
+                .build();
+    }
+
+    /** Every upcaster, oldest change first: both sides read old events the same way. */
+    public static EventUpcaster upcasters() {
+        return new EventUpcasterChain(new AssessmentRecordedWithoutRegionsUpcaster());
+    }
+}
