@@ -7,7 +7,7 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.json.EventJson;
+import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.session.AssessmentRecorded;
 import org.triggerpoint.clinic.events.session.BodyRegion;
 import org.triggerpoint.clinic.events.session.PainScore;

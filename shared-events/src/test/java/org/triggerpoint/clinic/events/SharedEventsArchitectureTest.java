@@ -13,23 +13,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The published language of both sides stays plain: events and their values need nothing but the JDK, Axon's
- * {@code @Revision} and Jackson's annotations. Only the serializer ({@code json}) and the upcasters
+ * {@code @Revision} and Jackson's annotations. Only the stored form ({@code storage}: serializer and table layout) and the upcasters
  * ({@code upcasting}) may use Axon's and Jackson's machinery.
  */
 @AnalyzeClasses(packages = "org.triggerpoint.clinic.events", importOptions = ImportOption.DoNotIncludeTests.class)
 class SharedEventsArchitectureTest {
 
-    private static final String JSON = "org.triggerpoint.clinic.events.json..";
+    private static final String STORAGE = "org.triggerpoint.clinic.events.storage..";
     private static final String UPCASTING = "org.triggerpoint.clinic.events.upcasting..";
 
     @ArchTest
     static final ArchRule eventsAndValuesDependOnlyOnTheJdkRevisionAndJacksonAnnotations = classes()
             .that().resideInAPackage("org.triggerpoint.clinic.events..")
-            .and().resideOutsideOfPackages(JSON, UPCASTING)
+            .and().resideOutsideOfPackages(STORAGE, UPCASTING)
             .should().onlyDependOnClassesThat(
                     resideInAnyPackage("java..", "org.axonframework.serialization", "com.fasterxml.jackson.annotation..")
                             .or(resideInAPackage("org.triggerpoint.clinic.events..")
-                                    .and(resideOutsideOfPackages(JSON, UPCASTING))))
+                                    .and(resideOutsideOfPackages(STORAGE, UPCASTING))))
             .because("events are read by every service and stored for years: they carry facts, not frameworks");
 
     @ArchTest

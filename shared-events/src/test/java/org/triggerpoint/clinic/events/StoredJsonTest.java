@@ -17,7 +17,7 @@ import org.triggerpoint.clinic.events.client.ConsentScope;
 import org.triggerpoint.clinic.events.client.ConsentWithdrawn;
 import org.triggerpoint.clinic.events.client.IntakeRecorded;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
-import org.triggerpoint.clinic.events.json.EventJson;
+import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.session.AmendedField;
 import org.triggerpoint.clinic.events.session.AmendmentId;
 import org.triggerpoint.clinic.events.session.AssessmentRecorded;
