@@ -138,6 +138,23 @@ class RecordingASessionIT {
                 "ConsentWithdrawn", "ConsentGiven");
     }
 
+    @Test
+    void aClientWithALongHistoryIsLoadedFromASnapshot() {
+        User therapist = api.newUser("THERAPIST");
+        String clientId = api.newClient(therapist);
+        for (int change = 0; change < 20; change++) {
+            assertThat(api.post(therapist, "/api/clients/" + clientId + "/consent", Map.of(
+                    "consentToTreatment", change % 2 == 1, "consentToDataProcessing", true)).status()).isEqualTo(204);
+        }
+
+        Long snapshots = jdbc.sql("select count(*) from events.snapshot_event_entry where aggregate_identifier = ?")
+                .param(clientId).query(Long.class).single();
+        assertThat(snapshots).isPositive();
+        assertThat(api.post(therapist, "/api/clients/" + clientId + "/consent", Map.of(
+                "consentToTreatment", false, "consentToDataProcessing", true)).status()).isEqualTo(204);
+        assertThat(events.typesOf(clientId)).hasSize(24).endsWith("ConsentGiven", "ConsentWithdrawn");
+    }
+
     private static long position(Answer answer) {
         String token = answer.header("X-Consistency-Token");
         return Long.parseLong(token.substring(token.indexOf('.') + 1));

@@ -1,0 +1,63 @@
+package org.triggerpoint.clinic.query;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side starts, reports healthy, and signs in the users the command side keeps. */
+@QuerySideIntegrationTest
+class QuerySideStartsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void reportsHealthyWithoutSigningIn() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserOfTheCommandSideSignsInHereToo() throws Exception {
+        jdbc.sql("insert into identity.user_account (username, password_hash, roles, active) values (?, ?, ?::text[], true)")
+                .param("reader")
+                .param(passwordEncoder.encode("reader-password-1"))
+                .param("{THERAPIST}")
+                .update();
+
+        HttpResponse<String> muscles = get("/api/reference/muscles", "reader:reader-password-1");
+        assertThat(muscles.statusCode()).isEqualTo(200);
+        assertThat(muscles.body()).contains("{\"muscle\":\"UPPER_TRAPEZIUS\",\"region\":\"NECK\"}");
+
+        HttpResponse<String> wrongPassword = get("/api/reference/muscles", "reader:not-the-password");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(get("/api/reference/muscles", null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
