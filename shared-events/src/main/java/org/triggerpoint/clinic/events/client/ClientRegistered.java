@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record ClientRegistered(ClientId clientId, ClientDetails details, Instant registeredAt) {
+public record ClientRegistered(ClientId clientId, ClientDetails details, Instant registeredAt)
+        implements ClientRecordEvent {
 }

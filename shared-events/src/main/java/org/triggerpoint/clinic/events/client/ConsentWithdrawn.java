@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record ConsentWithdrawn(ClientId clientId, ConsentScope scope, Instant withdrawnAt) {
+public record ConsentWithdrawn(ClientId clientId, ConsentScope scope, Instant withdrawnAt)
+        implements ClientRecordEvent {
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 /** The client's intake: why they came ({@code conditions}), and in their words their history and goals. */
 @Revision("1")
 public record IntakeRecorded(ClientId clientId, Set<PresentingCondition> conditions, FreeText history, FreeText goals,
-                             Instant recordedAt) {
+                             Instant recordedAt) implements ClientRecordEvent {
 
     public IntakeRecorded {
         conditions = Set.copyOf(conditions);

@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
+import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.Set;
 @Revision("1")
 public record SessionAmended(SessionId sessionId, ClientId clientId, AmendmentId amendmentId,
                              Set<AmendedField> corrects, SessionRecordValues original,
-                             SessionRecordValues corrected, FreeText reason, Instant amendedAt) {
+                             SessionRecordValues corrected, FreeText reason, Instant amendedAt)
+        implements ClientRecordEvent {
 
     public SessionAmended {
         corrects = Set.copyOf(corrects);

@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
+import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -11,5 +12,6 @@ import java.time.Instant;
 public record TriggerPointIdentified(SessionId sessionId, ClientId clientId, TriggerPointId triggerPointId,
                                      Muscle muscle, Side side, TriggerPointKind kind, FreeText referralPattern,
                                      LocalTwitchResponse localTwitchResponse,
-                                     PressurePainThreshold pressurePainThreshold, Instant identifiedAt) {
+                                     PressurePainThreshold pressurePainThreshold, Instant identifiedAt)
+        implements ClientRecordEvent {
 }

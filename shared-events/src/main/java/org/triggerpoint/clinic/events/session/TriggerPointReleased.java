@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.events.session;
 
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.client.ClientId;
+import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -13,5 +14,6 @@ import java.time.Instant;
 public record TriggerPointReleased(SessionId sessionId, ClientId clientId, TriggerPointId triggerPointId,
                                    PressureTechnique pressure, HoldDuration hold, TissueResponse tissueResponse,
                                    boolean referredSensationReproduced,
-                                   PressurePainThreshold pressurePainThresholdAfter, Instant releasedAt) {
+                                   PressurePainThreshold pressurePainThresholdAfter, Instant releasedAt)
+        implements ClientRecordEvent {
 }
