@@ -46,7 +46,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/analytics/**").hasRole("ANALYST")
+                        .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/clients", "/api/clients/**").hasAnyRole("THERAPIST", "AUDITOR")
+                        .requestMatchers("/api/reference/**").authenticated()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .anyRequest().denyAll())
                 .build();
     }
 

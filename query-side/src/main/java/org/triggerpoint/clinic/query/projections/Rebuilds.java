@@ -1,0 +1,83 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rebuilds a view from the first event: its processor stops, its tables are emptied and its tokens reset in one
+ * transaction (so a crash leaves either the old view or an empty one that will be rebuilt, never a half-reset
+ * one), and it starts again from the beginning. Until it has read as far as the store reached when the rebuild
+ * began, the view answers that it is being rebuilt instead of serving an incomplete record.
+ */
+@Service
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    private final ViewPositions positions;
+    private final EventStore eventStore;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<View, Rebuild> rebuilds = new ConcurrentHashMap<>();
+
+    Rebuilds(ViewPositions positions, EventStore eventStore, TransactionTemplate transaction, Clock clock) {
+        this.positions = positions;
+        this.eventStore = eventStore;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public record Rebuild(Instant startedAt, long targetPosition) {
+    }
+
+    public record Progress(String view, String state, long eventsDone, long eventsTotal, Instant startedAt) {
+    }
+
+    public synchronized Progress rebuild(View view) {
+        StreamingEventProcessor processor = positions.processor(view);
+        long target = eventStore.createHeadToken().position().orElse(0);
+        log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
+        rebuilds.put(view, new Rebuild(clock.instant(), target));
+        processor.shutDown();
+        try {
+            transaction.executeWithoutResult(status -> processor.resetTokens());
+        } finally {
+            processor.start();
+        }
+        return progress(view);
+    }
+
+    public boolean isRebuilding(View view) {
+        Rebuild rebuild = rebuilds.get(view);
+        if (rebuild == null) {
+            return false;
+        }
+        if (rebuild.targetPosition() == 0 || positions.includes(view, rebuild.targetPosition())) {
+            rebuilds.remove(view, rebuild);
+            log.info("View {} rebuilt up to position {}", view.processorName(), rebuild.targetPosition());
+            return false;
+        }
+        return true;
+    }
+
+    public Progress progress(View view) {
+        long done = positions.lowestPosition(view).orElse(0L);
+        Rebuild rebuild = rebuilds.get(view);
+        if (rebuild != null && isRebuilding(view)) {
+            return new Progress(view.processorName(), "REBUILDING", Math.min(done, rebuild.targetPosition()),
+                    rebuild.targetPosition(), rebuild.startedAt());
+        }
+        long head = eventStore.createHeadToken().position().orElse(0);
+        return new Progress(view.processorName(), done >= head ? "UP_TO_DATE" : "CATCHING_UP", done, head,
+                rebuild == null ? null : rebuild.startedAt());
+    }
+}

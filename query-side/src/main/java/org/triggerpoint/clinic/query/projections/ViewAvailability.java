@@ -1,0 +1,84 @@
+package org.triggerpoint.clinic.query.projections;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Before a view answers: refuses while it is being rebuilt, and with {@code X-Consistency-Token} waits (bounded)
+ * until the view includes the events of the command that gave the token.
+ */
+@Component
+public class ViewAvailability implements HandlerInterceptor {
+
+    public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
+    private static final Pattern TOKEN = Pattern.compile("v1\\.(\\d{1,18})");
+    private static final long POLL_MILLIS = 5;
+
+    private final ViewPositions positions;
+    private final Rebuilds rebuilds;
+    private final Duration timeout;
+
+    ViewAvailability(ViewPositions positions, Rebuilds rebuilds,
+                     @Value("${clinic.views.consistency-timeout:5s}") Duration timeout) {
+        this.positions = positions;
+        this.rebuilds = rebuilds;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws InterruptedException {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        ServedFrom servedFrom = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), ServedFrom.class);
+        if (servedFrom == null) {
+            servedFrom = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ServedFrom.class);
+        }
+        if (servedFrom == null) {
+            return true;
+        }
+        View view = servedFrom.value();
+        if (rebuilds.isRebuilding(view)) {
+            Rebuilds.Progress progress = rebuilds.progress(view);
+            throw new ViewUnavailable("The " + view.processorName() + " view is being rebuilt from the events ("
+                    + progress.eventsDone() + " of " + progress.eventsTotal() + " events); try again shortly");
+        }
+        String token = request.getHeader(CONSISTENCY_TOKEN);
+        if (token != null) {
+            awaitPosition(view, parse(token));
+        }
+        return true;
+    }
+
+    private void awaitPosition(View view, long position) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!positions.includes(view, position)) {
+            if (System.nanoTime() > deadline) {
+                throw new ViewUnavailable("The " + view.processorName() + " view does not include position "
+                        + position + " yet (waited " + timeout.toMillis() + " ms); try again shortly");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static long parse(String token) {
+        Matcher matcher = TOKEN.matcher(token.strip());
+        if (!matcher.matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "X-Consistency-Token is not a token given by the command side");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}

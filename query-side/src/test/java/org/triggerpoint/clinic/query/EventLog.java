@@ -1,0 +1,41 @@
+package org.triggerpoint.clinic.query;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Appends events to the store as the command side would (its aggregate types, per-stream sequence numbers, the
+ * actor in metadata), so query-side tests need no command side. Returns each event's consistency token.
+ */
+public final class EventLog {
+
+    private final EventStore eventStore;
+    private final Map<String, Long> nextSequence = new HashMap<>();
+
+    public EventLog(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Appends one event of aggregate {@code type} (e.g. "Session") with id {@code aggregateId}, as {@code actor}. */
+    public void append(String type, Object aggregateId, Object payload, Instant at, String actor, String role) {
+        append(type, aggregateId, payload, at, Map.of("actor", actor, "actorRoles", role,
+                "correlationId", UUID.randomUUID().toString()));
+    }
+
+    public void append(String type, Object aggregateId, Object payload, Instant at, Map<String, ?> metaData) {
+        String id = aggregateId.toString();
+        long sequence = nextSequence.merge(id, 0L, (previous, ignored) -> previous + 1);
+        eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData,
+                UUID.randomUUID().toString(), at));
+    }
+
+    /** The consistency token the command side would answer after the last event stored so far. */
+    public String tokenAfterLastEvent() {
+        return "v1." + eventStore.createHeadToken().position().orElse(0);
+    }
+}
