@@ -34,3 +34,11 @@ create table events.snapshot_event_entry (
     meta_data            text,
     primary key (aggregate_identifier, sequence_number)
 );
+
+create schema if not exists privacy;
+create table privacy.client_key (
+    client_id    uuid        primary key,
+    data_key     bytea,
+    created_at   timestamptz not null default now(),
+    destroyed_at timestamptz
+);

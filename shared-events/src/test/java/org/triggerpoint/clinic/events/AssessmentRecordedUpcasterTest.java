@@ -33,7 +33,7 @@ class AssessmentRecordedUpcasterTest {
     private static final SessionId SESSION = SessionId.of("0195a3c0-0000-7000-8000-000000005e55");
     private static final ClientId CLIENT = ClientId.of("0195a3c0-0000-7000-8000-00000000c001");
 
-    private final Serializer serializer = EventJson.newSerializer();
+    private final Serializer serializer = EventJson.newSerializer(new InMemoryKeyring());
     private final AssessmentRecordedWithoutRegionsUpcaster upcaster = new AssessmentRecordedWithoutRegionsUpcaster();
 
     @Test

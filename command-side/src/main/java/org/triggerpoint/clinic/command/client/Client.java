@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.triggerpoint.clinic.command.common.RuleViolation;
+import org.triggerpoint.clinic.events.client.ClientDataErased;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
 import org.triggerpoint.clinic.events.client.ConsentGiven;
@@ -34,6 +35,9 @@ public class Client {
     @JsonProperty
     private Set<ConsentScope> consents = EnumSet.noneOf(ConsentScope.class);
 
+    @JsonProperty
+    private boolean erased;
+
     protected Client() {
         // for Axon and for snapshots
     }
@@ -51,6 +55,7 @@ public class Client {
 
     @CommandHandler
     public void handle(RecordIntake command) {
+        requireNotErased();
         requireConsentToDataProcessing();
         apply(new IntakeRecorded(clientId, command.conditions(), command.history(), command.goals(),
                 command.recordedAt()));
@@ -58,8 +63,34 @@ public class Client {
 
     @CommandHandler
     public void handle(ChangeConsent command) {
+        requireNotErased();
         changeConsent(ConsentScope.TREATMENT, command.consentToTreatment(), command.changedAt());
         changeConsent(ConsentScope.DATA_PROCESSING, command.consentToDataProcessing(), command.changedAt());
+    }
+
+    /**
+     * Erasure destroys the client's key (see the privacy package), so every personal value of their record becomes
+     * unreadable at once. Inside the retention period it needs a stated legal basis, which the event records.
+     */
+    @CommandHandler
+    public void handle(EraseClientData command, ClientRegistry registry, RetentionPeriod retention) {
+        requireNotErased();
+        Instant retainUntil = retention.endsAfter(registry.lastActivity(clientId).orElse(command.requestedAt()));
+        boolean withinRetention = command.requestedAt().isBefore(retainUntil);
+        if (withinRetention && (command.legalBasis() == null || command.legalBasis().isBlank())) {
+            throw new RuleViolation(ClientRule.WITHIN_RETENTION_PERIOD, "The records of client " + clientId
+                    + " must be kept until " + retainUntil + " (retention period " + retention.period()
+                    + " after the last session); give a legalBasis to erase them earlier");
+        }
+        apply(new ClientDataErased(clientId, command.reason(), command.legalBasis(), retainUntil,
+                command.requestedAt()));
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new RuleViolation(ClientRule.CLIENT_DATA_ERASED,
+                    "The personal data of client " + clientId + " was erased");
+        }
     }
 
     private void changeConsent(ConsentScope scope, boolean consents, Instant at) {
@@ -90,5 +121,10 @@ public class Client {
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
         consents.remove(event.scope());
+    }
+
+    @EventSourcingHandler
+    void on(ClientDataErased event) {
+        erased = true;
     }
 }

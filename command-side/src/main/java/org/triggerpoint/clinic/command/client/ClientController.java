@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.triggerpoint.clinic.command.common.Ids;
+import org.triggerpoint.clinic.command.web.CommandMetadata;
 import org.triggerpoint.clinic.command.web.Commands;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientDetails;
@@ -67,6 +68,15 @@ class ClientController {
                 request.consentToDataProcessing(), clock.instant()));
     }
 
+    @PostMapping("/{clientId}/erasure")
+    ResponseEntity<Void> erase(@PathVariable UUID clientId, @Valid @RequestBody ErasureRequest request) {
+        ClientId id = new ClientId(clientId);
+        return commands.change(id, new EraseClientData(id, request.reason().strip(),
+                        request.legalBasis() == null || request.legalBasis().isBlank() ? null
+                                : request.legalBasis().strip(), clock.instant()),
+                Map.of(CommandMetadata.REASON, request.reason().strip()));
+    }
+
     record RegisterClientRequest(
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
@@ -83,6 +93,10 @@ class ClientController {
             @NotEmpty Set<@NotNull PresentingCondition> conditions,
             @Size(max = FreeText.MAX_LENGTH) String history,
             @Size(max = FreeText.MAX_LENGTH) String goals) {
+    }
+
+    /** The administrator's words, kept readable after the erasure: no personal data in them. */
+    record ErasureRequest(@NotBlank @Size(max = 2_000) String reason, @Size(max = 2_000) String legalBasis) {
     }
 
     record ConsentRequest(@NotNull Boolean consentToTreatment, @NotNull Boolean consentToDataProcessing) {

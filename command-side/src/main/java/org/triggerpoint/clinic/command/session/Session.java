@@ -54,6 +54,10 @@ public class Session {
     public Session(StartSession command, ClientRegistry clients, TherapistRoster therapists) {
         RegisteredClient client = clients.find(command.clientId())
                 .orElseThrow(() -> new UnknownRecord("client", command.clientId()));
+        if (client.erased()) {
+            throw new RuleViolation(SessionRule.CLIENT_NOT_ERASED,
+                    "The personal data of client " + command.clientId() + " was erased");
+        }
         if (!client.consentsToTreatment() || !client.consentsToDataProcessing()) {
             throw new RuleViolation(SessionRule.CLIENT_CONSENT_REQUIRED, client.consentsToTreatment()
                     ? "Client " + command.clientId() + " has withdrawn consent to the processing of their data"

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.triggerpoint.clinic.command.common.Ids;
-import org.triggerpoint.clinic.command.web.CommandMetadata;
 import org.triggerpoint.clinic.command.web.Commands;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
@@ -142,9 +141,9 @@ class SessionController {
                         : request.movementRestrictions().stream().map(FreeText::new).toList(),
                 request.postSessionPainScore() == null ? null : new PainScore(request.postSessionPainScore()),
                 FreeText.ofNullable(request.notes()));
+        // The reason stays in the event only, where it is encrypted with the client's other words.
         return commands.create(id, new AmendSession(id, amendmentId, corrected, new FreeText(request.reason()),
                         clock.instant()),
-                Map.of(CommandMetadata.REASON, request.reason()),
                 amendmentId, "amendmentId", "/api/sessions/" + id + "/amendments/" + amendmentId);
     }
 

@@ -6,6 +6,8 @@ import org.triggerpoint.clinic.command.common.Rule;
 public enum SessionRule implements Rule {
     CLIENT_CONSENT_REQUIRED("client-consent-required",
             "A session is started only for a client who consents to treatment and to the processing of their data"),
+    CLIENT_NOT_ERASED("client-data-erased",
+            "No session is started for a client whose personal data was erased"),
     ACTIVE_THERAPIST_REQUIRED("active-therapist-required",
             "A session is started only by an active therapist of the clinic"),
     ASSESSMENT_RECORDED_ONCE("assessment-already-recorded",

@@ -25,7 +25,12 @@ public class Commands {
 
     /** Sends a command that changes the record {@code aggregateId}, and answers 204. */
     public ResponseEntity<Void> change(Object aggregateId, Object command) {
-        gateway.sendAndWait(command);
+        return change(aggregateId, command, Map.of());
+    }
+
+    /** As above, with metadata for the events, such as the administrator's reason for an erasure. */
+    public ResponseEntity<Void> change(Object aggregateId, Object command, Map<String, ?> metadata) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         return ResponseEntity.noContent().header(ConsistencyTokens.HEADER, tokens.after(aggregateId)).build();
     }
 
@@ -35,13 +40,7 @@ public class Commands {
      */
     public ResponseEntity<Map<String, String>> create(Object aggregateId, Object command, Object newId,
                                                       String idName, String location) {
-        return create(aggregateId, command, Map.of(), newId, idName, location);
-    }
-
-    /** As above, with metadata for the events, such as the reason for an amendment. */
-    public ResponseEntity<Map<String, String>> create(Object aggregateId, Object command, Map<String, ?> metadata,
-                                                      Object newId, String idName, String location) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        gateway.sendAndWait(command);
         return ResponseEntity.created(URI.create(location))
                 .header(ConsistencyTokens.HEADER, tokens.after(aggregateId))
                 .body(Map.of(idName, newId.toString()));

@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.triggerpoint.clinic.command.common.RuleViolation;
 import org.triggerpoint.clinic.command.common.UnknownRecord;
+import org.triggerpoint.clinic.events.storage.ClientKeyring;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -77,6 +78,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
+        ClientKeyring.ClientDataErasedException erased = findCause(failure,
+                ClientKeyring.ClientDataErasedException.class);
+        if (erased != null) {
+            // Raised while the event is stored (its personal values cannot be encrypted any more): nothing is stored.
+            ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT,
+                    "Nothing new is recorded about a client whose personal data was erased", erased.getMessage());
+            problem.setProperty("rule", "client-data-erased");
+            return problem;
+        }
         if (isDatabaseUnavailable(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
             return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",

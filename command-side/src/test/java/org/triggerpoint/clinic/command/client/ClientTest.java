@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.triggerpoint.clinic.events.FreeText;
+import org.triggerpoint.clinic.events.client.ClientDataErased;
 import org.triggerpoint.clinic.events.client.ClientDetails;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
@@ -14,6 +15,7 @@ import org.triggerpoint.clinic.events.client.IntakeRecorded;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Set;
 
 import static org.triggerpoint.clinic.command.common.Refusals.breaking;
@@ -32,9 +34,13 @@ class ClientTest {
 
     private FixtureConfiguration<Client> fixture;
 
+    private final InMemoryClientRegistry registry = new InMemoryClientRegistry();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Client.class);
+        fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(new RetentionPeriod(Period.ofYears(7)));
     }
 
     private static Object[] registered() {
@@ -116,6 +122,55 @@ class ClientTest {
         fixture.given(registered())
                 .when(new ChangeConsent(CLIENT, true, true, LATER))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsPastTheirRetentionPeriodAreErasedOnRequest() {
+        registry.lastActive(CLIENT, REGISTERED_AT);
+        Instant eightYearsLater = Instant.parse("2033-03-01T10:00:00Z");
+
+        fixture.given(registered())
+                .when(new EraseClientData(CLIENT, "Client asked to be forgotten", null, eightYearsLater))
+                .expectEvents(new ClientDataErased(CLIENT, "Client asked to be forgotten", null,
+                        Instant.parse("2032-03-01T10:00:00Z"), eightYearsLater));
+    }
+
+    @Test
+    void cannotEraseRecordsInsideTheirRetentionPeriodWithoutALegalBasis() {
+        registry.lastActive(CLIENT, REGISTERED_AT);
+
+        fixture.given(registered())
+                .when(new EraseClientData(CLIENT, "Client asked to be forgotten", " ", LATER))
+                .expectException(breaking(ClientRule.WITHIN_RETENTION_PERIOD))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStatedLegalBasisAllowsErasureInsideTheRetentionPeriod() {
+        registry.lastActive(CLIENT, REGISTERED_AT);
+
+        fixture.given(registered())
+                .when(new EraseClientData(CLIENT, "Court order", "Court order 2025/118", LATER))
+                .expectEvents(new ClientDataErased(CLIENT, "Court order", "Court order 2025/118",
+                        Instant.parse("2032-03-01T10:00:00Z"), LATER));
+    }
+
+    @Test
+    void aClientIsErasedOnce() {
+        fixture.given(registered())
+                .andGiven(new ClientDataErased(CLIENT, "Court order", "Court order 2025/118", LATER, LATER))
+                .when(new EraseClientData(CLIENT, "Again", "Court order 2025/118", LATER))
+                .expectException(breaking(ClientRule.CLIENT_DATA_ERASED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nothingNewIsRecordedAboutAnErasedClient() {
+        fixture.given(registered())
+                .andGiven(new ClientDataErased(CLIENT, "Court order", "Court order 2025/118", LATER, LATER))
+                .when(new RecordIntake(CLIENT, Set.of(NECK_SHOULDER_OR_JAW_TENSION), null, null, LATER))
+                .expectException(breaking(ClientRule.CLIENT_DATA_ERASED))
                 .expectNoEvents();
     }
 }

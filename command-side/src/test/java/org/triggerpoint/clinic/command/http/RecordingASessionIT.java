@@ -100,7 +100,7 @@ class RecordingASessionIT {
     }
 
     @Test
-    void anAmendmentKeepsTheOriginalBesideTheCorrectionAndRecordsItsReason() {
+    void anAmendmentKeepsTheOriginalBesideTheCorrectionAndItsReasonEncrypted() {
         User therapist = api.newUser("THERAPIST");
         String clientId = api.newClient(therapist);
         String sessionId = api.newAssessedSession(therapist, clientId, api.newTherapist());
@@ -118,9 +118,9 @@ class RecordingASessionIT {
         assertThat(payload.get("corrects").get(0).asText()).isEqualTo("PAIN_SCORE");
         assertThat(payload.at("/original/painScore").asInt()).isEqualTo(7);
         assertThat(payload.at("/corrected/painScore").asInt()).isEqualTo(6);
-        assertThat(payload.get("reason").asText()).isEqualTo("Client reported the pre-session score as 6, not 7");
-        assertThat(amendment.metaDataJson().get("reason").asText())
-                .isEqualTo("Client reported the pre-session score as 6, not 7");
+        assertThat(payload.at("/reason/cipher").asText()).isEqualTo("AES-256-GCM");
+        assertThat(amendment.payload()).doesNotContain("pre-session score");
+        assertThat(amendment.metaData()).doesNotContain("pre-session score");
         assertThat(events.typesOf(sessionId)).startsWith("SessionStarted", "AssessmentRecorded", "SessionCompleted");
     }
 

@@ -111,6 +111,17 @@ class SessionTest {
     }
 
     @Test
+    void cannotStartASessionForAClientWhosePersonalDataWasErased() {
+        clients.registerErased(CLIENT);
+        therapists.register(THERAPIST, "MT-20931", true);
+
+        fixture.givenNoPriorActivity()
+                .when(new StartSession(SESSION, CLIENT, THERAPIST, at("09:00")))
+                .expectException(breaking(SessionRule.CLIENT_NOT_ERASED))
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotStartASessionForAClientWhoWithdrewConsentToDataProcessing() {
         clients.register(CLIENT, true, false);
         therapists.register(THERAPIST, "MT-20931", true);

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
+import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
@@ -40,20 +41,20 @@ class EventStoreConfiguration {
 
     @Bean
     @Primary
-    Serializer serializer() {
-        return EventJson.newSerializer();
+    Serializer serializer(ClientKeyring keyring) {
+        return EventJson.newSerializer(keyring);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return EventJson.newSerializer();
+    Serializer eventSerializer(ClientKeyring keyring) {
+        return EventJson.newSerializer(keyring);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return EventJson.newSerializer();
+    Serializer messageSerializer(ClientKeyring keyring) {
+        return EventJson.newSerializer(keyring);
     }
 
     @Bean

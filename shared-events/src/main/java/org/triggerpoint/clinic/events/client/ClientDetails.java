@@ -5,7 +5,10 @@ import org.triggerpoint.clinic.events.PersonalData;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** Who the client is: every field identifies them, so the whole record is personal data. */
+/**
+ * Who the client is: every field identifies them, so the whole record is personal data, stored encrypted under the
+ * client's key as one value. Once that key is destroyed, events read it back as null (see {@link ClientRegistered}).
+ */
 @PersonalData
 public record ClientDetails(String givenName, String familyName, LocalDate dateOfBirth, String email, String phone) {
 

@@ -10,13 +10,15 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The JSON form of events and their metadata as stored. Both sides read the same store, so both build Axon's
- * serializer from this one mapper; the web layer's JSON settings never change what is stored.
+ * serializer from here; the web layer's JSON settings never change what is stored. Personal values of a client's
+ * record are encrypted under the client's key ({@link PersonalDataModule}).
  */
 public final class EventJson {
 
     private EventJson() {
     }
 
+    /** The mapper of stored events, personal values in clear: for tests and for what is already decrypted. */
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -27,8 +29,15 @@ public final class EventJson {
                 .build();
     }
 
+    /** The mapper of stored events, sealing and unsealing personal values with the clients' keys. */
+    public static ObjectMapper newObjectMapper(ClientKeyring keyring) {
+        ObjectMapper mapper = newObjectMapper();
+        mapper.registerModule(new PersonalDataModule(keyring, newObjectMapper()));
+        return mapper;
+    }
+
     /** Axon's serializer for events, metadata, snapshots and tokens: readable JSON, no Java serialization. */
-    public static Serializer newSerializer() {
-        return JacksonSerializer.builder().objectMapper(newObjectMapper()).build();
+    public static Serializer newSerializer(ClientKeyring keyring) {
+        return JacksonSerializer.builder().objectMapper(newObjectMapper(keyring)).build();
     }
 }
