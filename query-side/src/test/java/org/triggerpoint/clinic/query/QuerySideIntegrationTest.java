@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.triggerpoint.clinic.localpostgres.ThrowAwayDatabase;
 
@@ -18,5 +19,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
         "spring.flyway.locations=classpath:db/migration,classpath:db/command-side-contract")
 @ContextConfiguration(initializers = ThrowAwayDatabase.class)
+@Import(WritingKeyring.class)
 public @interface QuerySideIntegrationTest {
 }
