@@ -23,6 +23,7 @@ import org.triggerpoint.clinic.command.web.CommandMetadata;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
+import org.triggerpoint.clinic.events.storage.UniqueViolationResolver;
 
 import java.time.Clock;
 

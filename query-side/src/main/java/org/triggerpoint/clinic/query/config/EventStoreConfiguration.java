@@ -23,6 +23,7 @@ import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
+import org.triggerpoint.clinic.events.storage.UniqueViolationResolver;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,12 @@ class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreLayout.EVENT_SCHEMA;
+    }
+
+    /** Tells a lost race for a stream position (unique key violated) from every other failure, by SQL state. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.config;
+package org.triggerpoint.clinic.events.storage;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * with SQL state 23505 (unique_violation), which may sit in a batch's chained exceptions; nothing else counts, so a
  * broken statement is never mistaken for a concurrent change.
  */
-class UniqueViolationResolver implements PersistenceExceptionResolver {
+public class UniqueViolationResolver implements PersistenceExceptionResolver {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
