@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.query.clienthistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -228,6 +229,12 @@ class ClientHistoryIT {
         assertThat(json(history(avery, THERAPIST, ""))).isEqualTo(beforeRebuild);
         assertThat(requests.get("/api/clients/" + noSuchClient + "/history", THERAPIST, null).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aFailingEventIsHandedBackToTheProcessorNotLoggedAndSkipped() {
+        assertThat(eventProcessing.listenerInvocationErrorHandler(ClientHistoryProjection.PROCESSING_GROUP))
+                .isInstanceOf(PropagatingErrorHandler.class);
     }
 
     /** Appends the story's events not appended yet. */
