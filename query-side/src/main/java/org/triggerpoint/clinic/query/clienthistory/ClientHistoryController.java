@@ -23,7 +23,7 @@ import java.util.UUID;
 @RequestMapping("/api/clients")
 class ClientHistoryController {
 
-    static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 100;
 
     private final HistoryTables tables;
     private final RecordAsItStood asItStood;
@@ -48,7 +48,8 @@ class ClientHistoryController {
                 ? tables.client(clientId).map(client ->
                         ClientHistory.of(client.record(), tables.sessionsOf(clientId), null))
                 : asItStood.history(clientId, asOf);
-        return history.orElseThrow(() -> new UnknownRecord("client", asOf == null ? clientId : clientId + " at " + asOf));
+        return history.orElseThrow(() ->
+                new UnknownRecord("client", asOf == null ? clientId : clientId + " at " + asOf));
     }
 
     @Operation(summary = "The clinic's clients ordered by family then given name, a page at a time")

@@ -44,7 +44,7 @@ record ClientRecord(UUID clientId, Details details, Instant registeredAt, Consen
         }
     }
 
-    /** Why the client came, and in their words their history and goals. A later intake takes the place of one before. */
+    /** Why the client came, and in their words their history and goals; a later intake replaces an earlier one. */
     record Intake(List<PresentingCondition> conditions, String history, String goals, Instant recordedAt,
                   String recordedBy) {
     }

@@ -44,7 +44,8 @@ record MuscleSummary(Muscle muscle, int timesIdentified, LocalDate firstIdentifi
     }
 
     private static MuscleSummary summarise(Muscle muscle, List<TriggerPoint> found) {
-        List<LocalDate> dates = found.stream().map(point -> ClientHistory.dateOf(point.identifiedAt())).sorted().toList();
+        List<LocalDate> dates = found.stream().map(point -> ClientHistory.dateOf(point.identifiedAt()))
+                .sorted().toList();
         List<Release> releases = found.stream().map(TriggerPoint::release).filter(Objects::nonNull).toList();
         Map<TissueResponse, Integer> byResponse = new EnumMap<>(TissueResponse.class);
         for (TissueResponse response : TissueResponse.values()) {

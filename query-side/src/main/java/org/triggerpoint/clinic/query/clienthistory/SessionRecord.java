@@ -34,7 +34,8 @@ record SessionRecord(UUID sessionId, UUID therapistId, Instant startedAt, Assess
                     null, List.of(), List.of(), null, List.of(), List.of());
         }
         if (before == null) {
-            throw new IllegalStateException("A session's " + event.getClass().getSimpleName() + " came before its start");
+            throw new IllegalStateException("A session's " + event.getClass().getSimpleName()
+                    + " came before its start");
         }
         if (event instanceof AssessmentRecorded assessed) {
             return before.with(Assessment.of(assessed), before.completion);

@@ -266,7 +266,7 @@ class ClientHistoryIT {
                 .update();
     }
 
-    /** As after a crash between a view's write and its token's, or a segment handed over: old events come again. */
+    /** As when a segment's token is set back by hand or a segment is split or merged: folded events come again. */
     private void everySegmentReadsAgainFrom(long position) {
         StreamingEventProcessor processor = eventProcessing
                 .eventProcessor(ClientHistoryProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
