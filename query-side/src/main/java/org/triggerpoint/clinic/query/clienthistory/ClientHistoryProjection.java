@@ -1,0 +1,141 @@
+package org.triggerpoint.clinic.query.clienthistory;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.events.client.ClientId;
+import org.triggerpoint.clinic.events.client.ClientRegistered;
+import org.triggerpoint.clinic.events.client.ConsentGiven;
+import org.triggerpoint.clinic.events.client.ConsentWithdrawn;
+import org.triggerpoint.clinic.events.client.IntakeRecorded;
+import org.triggerpoint.clinic.events.session.AssessmentRecorded;
+import org.triggerpoint.clinic.events.session.SessionAmended;
+import org.triggerpoint.clinic.events.session.SessionCompleted;
+import org.triggerpoint.clinic.events.session.SessionId;
+import org.triggerpoint.clinic.events.session.SessionStarted;
+import org.triggerpoint.clinic.events.session.SorenessReported;
+import org.triggerpoint.clinic.events.session.TechniqueApplied;
+import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
+import org.triggerpoint.clinic.events.session.TriggerPointReleased;
+import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
+
+import java.util.Optional;
+
+/**
+ * Builds the client-history view: folds each event into the document of the stream it belongs to, the client's own
+ * or one session's. A client's events arrive in store order within one segment (clientRecordSequencing), and the
+ * processor writes a batch's documents and its token in one transaction.
+ * <p>
+ * An event at or below a document's last position was folded into it already: it is delivered again (a token set
+ * back, a segment split or merged) and skipped, so nothing is ever listed twice. Positions only grow within a stream,
+ * as a stream's events are appended one after another.
+ */
+@Component
+@ProcessingGroup(ClientHistoryProjection.PROCESSING_GROUP)
+class ClientHistoryProjection {
+
+    static final String PROCESSING_GROUP = "client-history";
+
+    private final HistoryTables tables;
+
+    ClientHistoryProjection(HistoryTables tables) {
+        this.tables = tables;
+    }
+
+    @EventHandler
+    void on(ClientRegistered event, EventMessage<?> message, TrackingToken token) {
+        foldIntoClient(event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, EventMessage<?> message, TrackingToken token) {
+        foldIntoClient(event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, EventMessage<?> message, TrackingToken token) {
+        foldIntoClient(event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(IntakeRecorded event, EventMessage<?> message, TrackingToken token) {
+        foldIntoClient(event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(SessionStarted event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(AssessmentRecorded event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(TriggerPointIdentified event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(TriggerPointReleased event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(TechniqueApplied event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(SessionCompleted event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(SorenessReported event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @EventHandler
+    void on(SessionAmended event, EventMessage<?> message, TrackingToken token) {
+        foldIntoSession(event.sessionId(), event.clientId(), message, token);
+    }
+
+    @ResetHandler
+    void beforeRebuild() {
+        tables.clear();
+    }
+
+    private void foldIntoClient(ClientId clientId, EventMessage<?> message, TrackingToken token) {
+        long position = positionOf(token);
+        Optional<Stored<ClientRecord>> stored = tables.client(clientId.value());
+        if (alreadyFolded(stored, position)) {
+            return;
+        }
+        tables.save(ClientRecord.fold(stored.map(Stored::record).orElse(null), RecordedEvent.of(message)), position);
+    }
+
+    private void foldIntoSession(SessionId sessionId, ClientId clientId, EventMessage<?> message,
+                                 TrackingToken token) {
+        long position = positionOf(token);
+        Optional<Stored<SessionRecord>> stored = tables.session(sessionId.value());
+        if (alreadyFolded(stored, position)) {
+            return;
+        }
+        tables.save(clientId.value(),
+                SessionRecord.fold(stored.map(Stored::record).orElse(null), RecordedEvent.of(message)), position);
+    }
+
+    private static boolean alreadyFolded(Optional<? extends Stored<?>> stored, long position) {
+        return stored.isPresent() && position <= stored.get().lastPosition();
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() ->
+                new IllegalStateException("The event's tracking token " + token + " gives no position"));
+    }
+}

@@ -1,0 +1,40 @@
+package org.triggerpoint.clinic.query.clienthistory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON form of the view's documents in PostgreSQL. The mapper is this view's own (not a Spring bean), so the web
+ * layer's JSON settings never change what is stored. A change of a document's shape calls for a rebuild of the view.
+ */
+final class HistoryDocuments {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private HistoryDocuments() {
+    }
+
+    static String write(Object document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("Cannot write a " + document.getClass().getSimpleName() + " document",
+                    failure);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException("Cannot read a stored " + type.getSimpleName()
+                    + " document; rebuild the client-history view if its shape has changed", failure);
+        }
+    }
+}
