@@ -41,6 +41,10 @@ final class RunningClinic implements AutoCloseable {
         }
     }
 
+    TestDatabase database() {
+        return database;
+    }
+
     String commandUrl() {
         return "http://127.0.0.1:" + commandPort;
     }

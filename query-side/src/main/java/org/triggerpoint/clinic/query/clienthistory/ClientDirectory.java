@@ -26,12 +26,16 @@ class ClientDirectory {
         this.jdbc = jdbc;
     }
 
-    /** Clients whose given or family name contains {@code query}, ignoring case (every client for ""). */
+    /**
+     * Clients whose given or family name contains {@code query}, ignoring case; every client for "", those whose
+     * personal data was erased too (they have no name any more, but their clinical record stays).
+     */
     ClientPage find(String query, int page, int size) {
-        String pattern = "%" + literally(query) + "%";
+        String pattern = query.isEmpty() ? null : "%" + literally(query) + "%";
         long total = jdbc.sql("""
                         select count(*) from query.history_client
-                        where given_name ilike :pattern or family_name ilike :pattern""")
+                        where cast(:pattern as text) is null
+                           or given_name ilike :pattern or family_name ilike :pattern""")
                 .param("pattern", pattern)
                 .query(Long.class)
                 .single();
@@ -39,8 +43,9 @@ class ClientDirectory {
                         select c.client_id, c.given_name, c.family_name, c.date_of_birth, c.registered_at,
                                (select count(*) from query.history_session s where s.client_id = c.client_id) sessions
                         from query.history_client c
-                        where c.given_name ilike :pattern or c.family_name ilike :pattern
-                        order by lower(c.family_name), lower(c.given_name), c.client_id
+                        where cast(:pattern as text) is null
+                           or c.given_name ilike :pattern or c.family_name ilike :pattern
+                        order by lower(c.family_name) nulls last, lower(c.given_name), c.client_id
                         limit :size offset :offset""")
                 .param("pattern", pattern)
                 .param("size", size)

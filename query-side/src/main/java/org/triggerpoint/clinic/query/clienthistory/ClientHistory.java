@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.query.clienthistory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.triggerpoint.clinic.query.clienthistory.ClientRecord.Consent;
 import org.triggerpoint.clinic.query.clienthistory.ClientRecord.Details;
+import org.triggerpoint.clinic.query.clienthistory.ClientRecord.Erasure;
 import org.triggerpoint.clinic.query.clienthistory.ClientRecord.Intake;
 
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * stood at that instant rather than as it stands now.
  */
 record ClientHistory(UUID clientId, Details details, Instant registeredAt, Consent consent, Intake intake,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Erasure personalDataErased,
                      List<SessionRecord> sessions, List<PainTrendPoint> painTrend, List<MuscleSummary> muscleSummary,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
 
@@ -28,7 +30,7 @@ record ClientHistory(UUID clientId, Details details, Instant registeredAt, Conse
     static ClientHistory of(ClientRecord client, Collection<SessionRecord> sessions, Instant asOf) {
         List<SessionRecord> inOrder = sessions.stream().sorted(IN_ORDER_STARTED).toList();
         return new ClientHistory(client.clientId(), client.details(), client.registeredAt(), client.consent(),
-                client.intake(), inOrder, PainTrendPoint.of(inOrder), MuscleSummary.of(inOrder), asOf);
+                client.intake(), client.erasure(), inOrder, PainTrendPoint.of(inOrder), MuscleSummary.of(inOrder), asOf);
     }
 
     /** The summaries give calendar dates in UTC, as the clinic's records carry no time zone. */

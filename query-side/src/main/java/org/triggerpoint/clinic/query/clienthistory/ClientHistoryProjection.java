@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.events.client.ClientDataErased;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
 import org.triggerpoint.clinic.events.client.ConsentGiven;
@@ -21,8 +22,10 @@ import org.triggerpoint.clinic.events.session.TechniqueApplied;
 import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
+import org.triggerpoint.clinic.query.privacy.ClientKeys;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Builds the client-history view: folds each event into the document of the stream it belongs to, the client's own
@@ -40,9 +43,13 @@ class ClientHistoryProjection {
     static final String PROCESSING_GROUP = "client-history";
 
     private final HistoryTables tables;
+    private final RecordAsItStood records;
+    private final ClientKeys keys;
 
-    ClientHistoryProjection(HistoryTables tables) {
+    ClientHistoryProjection(HistoryTables tables, RecordAsItStood records, ClientKeys keys) {
         this.tables = tables;
+        this.records = records;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -63,6 +70,20 @@ class ClientHistoryProjection {
     @EventHandler
     void on(IntakeRecorded event, EventMessage<?> message, TrackingToken token) {
         foldIntoClient(event.clientId(), message, token);
+    }
+
+    /**
+     * The client's key is gone: their own record drops every personal value, and each session is folded anew from
+     * its events, which now read their texts as erased, so no copy of them stays in this view.
+     */
+    @EventHandler
+    void on(ClientDataErased event, EventMessage<?> message, TrackingToken token) {
+        keys.forget(event.clientId());
+        foldIntoClient(event.clientId(), message, token);
+        for (Stored<UUID> session : tables.sessionPositionsOf(event.clientId().value())) {
+            tables.save(event.clientId().value(), records.sessionAsItStandsNow(session.record()),
+                    session.lastPosition());
+        }
     }
 
     @EventHandler

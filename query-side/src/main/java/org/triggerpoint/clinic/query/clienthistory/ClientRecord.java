@@ -1,5 +1,6 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
+import org.triggerpoint.clinic.events.client.ClientDataErased;
 import org.triggerpoint.clinic.events.client.ClientDetails;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
 import org.triggerpoint.clinic.events.client.ConsentGiven;
@@ -18,7 +19,12 @@ import java.util.stream.Stream;
  * A client's own record as the events of their stream left it: who they are, their consent (as it stands, and each
  * change), and their latest intake. Their sessions are records of their own ({@link SessionRecord}).
  */
-record ClientRecord(UUID clientId, Details details, Instant registeredAt, Consent consent, Intake intake) {
+record ClientRecord(UUID clientId, Details details, Instant registeredAt, Consent consent, Intake intake,
+                    Erasure erasure) {
+
+    /** Null details and texts once erased: the record says when, by whom, why and on what legal basis. */
+    record Erasure(Instant erasedAt, String by, String reason, String legalBasis, Instant retainUntil) {
+    }
 
     record Details(String givenName, String familyName, LocalDate dateOfBirth, String email, String phone) {
     }
@@ -57,10 +63,10 @@ record ClientRecord(UUID clientId, Details details, Instant registeredAt, Consen
         Object event = recorded.event();
         if (event instanceof ClientRegistered registered) {
             ClientDetails details = registered.details();
-            return new ClientRecord(registered.clientId().value(),
-                    new Details(details.givenName(), details.familyName(), details.dateOfBirth(), details.email(),
-                            details.phone()),
-                    registered.registeredAt(), new Consent(false, false, List.of()), null);
+            return new ClientRecord(registered.clientId().value(), details == null ? null
+                    : new Details(details.givenName(), details.familyName(), details.dateOfBirth(), details.email(),
+                    details.phone()),
+                    registered.registeredAt(), new Consent(false, false, List.of()), null, null);
         }
         if (before == null) {
             throw new IllegalStateException("A client's " + event.getClass().getSimpleName()
@@ -77,12 +83,19 @@ record ClientRecord(UUID clientId, Details details, Instant registeredAt, Consen
         if (event instanceof IntakeRecorded intake) {
             return new ClientRecord(before.clientId, before.details, before.registeredAt, before.consent,
                     new Intake(intake.conditions().stream().sorted().toList(), Plain.text(intake.history()),
-                            Plain.text(intake.goals()), intake.recordedAt(), recorded.actor()));
+                            Plain.text(intake.goals()), intake.recordedAt(), recorded.actor()), before.erasure);
+        }
+        if (event instanceof ClientDataErased erased) {
+            Intake intake = before.intake == null ? null : new Intake(before.intake.conditions(), null, null,
+                    before.intake.recordedAt(), before.intake.recordedBy());
+            return new ClientRecord(before.clientId, null, before.registeredAt, before.consent, intake,
+                    new Erasure(erased.erasedAt(), recorded.actor(), erased.reason(), erased.legalBasis(),
+                            erased.retainUntil()));
         }
         throw new IllegalArgumentException("Not an event of a client's own record: " + event.getClass().getName());
     }
 
     private ClientRecord withConsent(ConsentChange change) {
-        return new ClientRecord(clientId, details, registeredAt, consent.after(change), intake);
+        return new ClientRecord(clientId, details, registeredAt, consent.after(change), intake, erasure);
     }
 }

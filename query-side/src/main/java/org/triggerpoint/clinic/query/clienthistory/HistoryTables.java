@@ -46,9 +46,9 @@ class HistoryTables {
                             date_of_birth = excluded.date_of_birth, registered_at = excluded.registered_at,
                             doc = excluded.doc, last_position = excluded.last_position""")
                 .param("clientId", client.clientId())
-                .param("givenName", client.details().givenName())
-                .param("familyName", client.details().familyName())
-                .param("dateOfBirth", client.details().dateOfBirth())
+                .param("givenName", client.details() == null ? null : client.details().givenName())
+                .param("familyName", client.details() == null ? null : client.details().familyName())
+                .param("dateOfBirth", client.details() == null ? null : client.details().dateOfBirth())
                 .param("registeredAt", utc(client.registeredAt()))
                 .param("doc", HistoryDocuments.write(client))
                 .param("position", position)
@@ -81,6 +81,14 @@ class HistoryTables {
         return jdbc.sql("select doc from query.history_session where client_id = ?")
                 .param(clientId)
                 .query((rs, row) -> HistoryDocuments.read(rs.getString("doc"), SessionRecord.class))
+                .list();
+    }
+
+    /** Each session of the client with the position of the last event folded into it. */
+    List<Stored<UUID>> sessionPositionsOf(UUID clientId) {
+        return jdbc.sql("select session_id, last_position from query.history_session where client_id = ?")
+                .param(clientId)
+                .query((rs, row) -> new Stored<>(rs.getObject(1, UUID.class), rs.getLong(2)))
                 .list();
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The view holds plain values (text, numbers), not the events' value types, so its documents and answers read the
- * same whatever those types become. Absent optional values stay null.
+ * same whatever those types become. Absent optional values stay null, and so do erased ones: the record says that
+ * the client's personal data was erased, the texts themselves are simply gone.
  */
 final class Plain {
 
@@ -17,11 +18,11 @@ final class Plain {
     }
 
     static String text(FreeText text) {
-        return text == null ? null : text.text();
+        return text == null || text.isErased() ? null : text.text();
     }
 
     static List<String> texts(List<FreeText> texts) {
-        return texts == null ? null : texts.stream().map(FreeText::text).toList();
+        return texts == null ? null : texts.stream().map(Plain::text).toList();
     }
 
     static Integer points(PainScore score) {

@@ -40,6 +40,11 @@ class RecordAsItStood {
         return Optional.of(ClientHistory.of(client, sessions, asOf));
     }
 
+    /** The session's record folded anew from all its events, e.g. once the client's key is gone. */
+    SessionRecord sessionAsItStandsNow(UUID sessionId) {
+        return fold(sessionId, Instant.MAX, SessionRecord::fold);
+    }
+
     /** The stream's record at {@code asOf}, or null when the stream had no event yet. */
     private <R> R fold(UUID streamId, Instant asOf, BiFunction<R, RecordedEvent, R> fold) {
         R record = null;

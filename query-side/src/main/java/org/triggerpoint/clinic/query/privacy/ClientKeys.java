@@ -18,7 +18,7 @@ import java.util.Optional;
  * views scrub their copies when they process the erasure event.
  */
 @Component
-class ClientKeys implements ClientKeyring {
+public class ClientKeys implements ClientKeyring {
 
     private final JdbcClient jdbc;
     private final Cache<ClientId, SecretKey> keys = Caffeine.newBuilder()

@@ -300,7 +300,7 @@ class ClientHistoryFoldTest {
                 .painScoreAmended(7, 6, "Client restated the pre-session pain as 6");
         ClientHistory history = historyOf(avery);
         ClientRecord client = new ClientRecord(history.clientId(), history.details(), history.registeredAt(),
-                history.consent(), history.intake());
+                history.consent(), history.intake(), history.personalDataErased());
         SessionRecord session = history.sessions().get(0);
 
         assertThat(HistoryDocuments.read(HistoryDocuments.write(client), ClientRecord.class)).isEqualTo(client);

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triggerpoint.clinic.events.client.ConsentScope;
+import org.triggerpoint.clinic.events.client.PresentingCondition;
 import org.triggerpoint.clinic.events.session.Muscle;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
@@ -98,6 +99,36 @@ class ClientHistoryIT {
         assertThat(history.at("/painTrend/0/painReduction").asInt()).isEqualTo(3);
         assertThat(history.at("/muscleSummary/0/muscle").asText()).isEqualTo("UPPER_TRAPEZIUS");
         assertThat(history.has("asOf")).isFalse();
+    }
+
+    @Test
+    void afterAnErasureTheHistoryKeepsTheClinicalFactsAndNoPersonalValue() {
+        ClientStory avery = stored(ClientStory.registered("Averilda", "Quinlanova", MONDAY)
+                .intakeRecorded("Fell while hiking in Glencoe", PresentingCondition.RESTRICTED_MOBILITY)
+                .signedSession(7, Muscle.UPPER_TRAPEZIUS, 3)
+                .painScoreAmended(7, 6, "Client restated the pre-session pain as 6"));
+        assertThat(history(avery, THERAPIST, "").body()).contains("Averilda", "Glencoe", "Ache from neck to temple");
+
+        jdbc.sql("update privacy.client_key set data_key = null, destroyed_at = now() where client_id = ?")
+                .param(avery.clientId().value()).update();
+        stored(avery.by("admin").personalDataErased("Client asked to be forgotten", "GDPR Art. 17(1)(b)"));
+
+        String body = history(avery, THERAPIST, "").body();
+        assertThat(body).doesNotContain("Averilda", "Quinlanova", "averilda@example.org", "1984-03-12", "Glencoe",
+                "Ache from neck to temple", "Forward head", "Cervical rotation", "Temple and behind the eye",
+                "Gentle lateral neck stretch", "restated the pre-session pain");
+        JsonNode history = json(history(avery, THERAPIST, ""));
+        assertThat(history.get("details").isNull()).isTrue();
+        assertThat(history.at("/personalDataErased/by").asText()).isEqualTo("admin");
+        assertThat(history.at("/personalDataErased/legalBasis").asText()).isEqualTo("GDPR Art. 17(1)(b)");
+        assertThat(history.at("/intake/conditions/0").asText()).isEqualTo("RESTRICTED_MOBILITY");
+        assertThat(history.at("/sessions/0/assessment/painScore").asInt()).isEqualTo(6);
+        assertThat(history.at("/sessions/0/triggerPoints/0/muscle").asText()).isEqualTo("UPPER_TRAPEZIUS");
+        assertThat(history.at("/painTrend/0/painReduction").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("""
+                        select count(*) from query.history_client
+                        where client_id = ? and (given_name is not null or family_name is not null)""")
+                .param(avery.clientId().value()).query(Long.class).single()).isZero();
     }
 
     @Test

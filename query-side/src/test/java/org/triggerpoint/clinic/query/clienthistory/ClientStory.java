@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
 import org.triggerpoint.clinic.events.FreeText;
+import org.triggerpoint.clinic.events.client.ClientDataErased;
 import org.triggerpoint.clinic.events.client.ClientDetails;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
@@ -97,6 +98,11 @@ final class ClientStory {
     ClientStory intakeRecorded(String history, PresentingCondition... conditions) {
         return client(new IntakeRecorded(clientId, Set.of(conditions), new FreeText(history),
                 new FreeText("Turn head freely"), now));
+    }
+
+    /** The administrator's erasure; the test destroys the client's key itself, as the command side would. */
+    ClientStory personalDataErased(String reason, String legalBasis) {
+        return client(new ClientDataErased(clientId, reason, legalBasis, now.plus(Duration.ofDays(7 * 365)), now));
     }
 
     ClientStory consentWithdrawn(ConsentScope scope) {
