@@ -45,8 +45,7 @@ class ClientHistoryController {
                                   + "client was not registered yet")
                           @RequestParam(required = false) Instant asOf) {
         Optional<ClientHistory> history = asOf == null
-                ? tables.client(clientId).map(client ->
-                        ClientHistory.of(client.record(), tables.sessionsOf(clientId), null))
+                ? tables.history(clientId)
                 : asItStood.history(clientId, asOf);
         return history.orElseThrow(() ->
                 new UnknownRecord("client", asOf == null ? clientId : clientId + " at " + asOf));

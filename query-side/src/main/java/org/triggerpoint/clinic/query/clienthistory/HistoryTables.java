@@ -55,6 +55,11 @@ class HistoryTables {
                 .update();
     }
 
+    /** The client's history as the view holds it now. */
+    Optional<ClientHistory> history(UUID clientId) {
+        return client(clientId).map(client -> ClientHistory.of(client.record(), sessionsOf(clientId), null));
+    }
+
     Optional<Stored<SessionRecord>> session(UUID sessionId) {
         return jdbc.sql("select doc, last_position from query.history_session where session_id = ?")
                 .param(sessionId)

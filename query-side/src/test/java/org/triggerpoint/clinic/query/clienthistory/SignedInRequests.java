@@ -46,6 +46,15 @@ final class SignedInRequests {
         return send(request.GET());
     }
 
+    /** As {@link #get(String, String, String)}, asking for the media type {@code accept}. */
+    HttpResponse<String> get(String path, String username, String consistencyToken, String accept) {
+        HttpRequest.Builder request = request(path, username).header("Accept", accept);
+        if (consistencyToken != null) {
+            request.header("X-Consistency-Token", consistencyToken);
+        }
+        return send(request.GET());
+    }
+
     HttpResponse<String> post(String path, String username) {
         return send(request(path, username).POST(HttpRequest.BodyPublishers.noBody()));
     }
