@@ -42,3 +42,15 @@ create table privacy.client_key (
     created_at   timestamptz not null default now(),
     destroyed_at timestamptz
 );
+
+create function events.announce_new_events() returns trigger
+    language plpgsql as
+$$
+begin
+    perform pg_notify('clinic_new_events', '');
+    return null;
+end
+$$;
+create trigger domain_event_entry_announce
+    after insert on events.domain_event_entry
+    for each statement execute function events.announce_new_events();

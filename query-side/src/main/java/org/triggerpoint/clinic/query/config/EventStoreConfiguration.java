@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
@@ -26,7 +25,6 @@ import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 import org.triggerpoint.clinic.events.storage.UniqueViolationResolver;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The query side reads the command side's event store (schema {@code events}) with the same serializer and
@@ -92,17 +90,12 @@ class EventStoreConfiguration {
     }
 
     /**
-     * The event store as the view processors read it. Events are written by the other process, so nothing here
-     * announces them: the store is polled every {@code clinic.views.poll-millis} when there is nothing new, which
-     * bounds how stale an idle view can be.
+     * The event store for reading streams (a record as it stood) and, in tests, for appending. The view processors
+     * do not tail it: they read through {@code TailingEventSource}, woken by the store's announcements.
      */
     @Bean
-    EventStore eventStore(EventStorageEngine storageEngine, @Value("${clinic.views.poll-millis:20}") long pollMillis) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .fetchDelay(pollMillis)
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+    EventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).build();
     }
 
     /** Everything of a client's record goes through one segment in store order; other events by aggregate. */

@@ -1,0 +1,144 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells the view processors that the command side stored events: PostgreSQL announces each such commit
+ * ({@code NOTIFY clinic_new_events}, see the command side's migrations) and this listens on a connection of its own.
+ * Without an announcement for a second it signals anyway, so a lost connection or notification delays a view by at
+ * most that second, never stalls it.
+ */
+@Component
+public class NewEvents implements SmartLifecycle {
+
+    static final String CHANNEL = "clinic_new_events";
+    private static final Logger log = LoggerFactory.getLogger(NewEvents.class);
+    private static final int QUIET_MILLIS = 1_000;
+    private static final long RENEW_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    private final DataSource dataSource;
+    private final Object lock = new Object();
+    private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
+    private long signals;
+    private volatile boolean running;
+    private Thread listener;
+
+    NewEvents(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A number that changes with every signal: a reader compares it before and after it reads the store. */
+    public long signals() {
+        synchronized (lock) {
+            return signals;
+        }
+    }
+
+    /** Waits until a signal after {@code seen}, or the timeout; returns whether one came. */
+    boolean awaitSignalAfter(long seen, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (lock) {
+            while (signals == seen) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, remaining);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Runs {@code listener} at every signal from now on, and once at once if there was a signal after {@code seen}:
+     * an event processor registers once per stream and expects to hear of every new event after that.
+     */
+    void listen(long seen, Runnable listener) {
+        listeners.add(listener);
+        if (signals() != seen) {
+            listener.run();
+        }
+    }
+
+    void stopListening(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void signal() {
+        synchronized (lock) {
+            signals++;
+            lock.notifyAll();
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "new-events-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        listener.interrupt();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the event processors start, after they stop. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1_000;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                // The pool's connection goes back now and then, so it is renewed like any other.
+                long renewAt = System.nanoTime() + RENEW_AFTER_NANOS;
+                while (running && System.nanoTime() < renewAt) {
+                    postgres.getNotifications(QUIET_MILLIS);
+                    signal();
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Not listening for new events ({}); the views poll every second until it is back",
+                            e.getMessage());
+                    signal();
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(QUIET_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
