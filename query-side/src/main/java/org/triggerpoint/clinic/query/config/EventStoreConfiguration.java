@@ -1,7 +1,6 @@
 package org.triggerpoint.clinic.query.config;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
@@ -66,17 +65,19 @@ class EventStoreConfiguration {
         return EventStoreLayout.EVENT_SCHEMA;
     }
 
+    /**
+     * This process only reads the store, so it keeps the engine's default duplicate-key resolver: Axon's own
+     * {@code PersistenceExceptionResolver} bean backs off as soon as an {@code EventStore} bean exists.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
         return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
