@@ -60,10 +60,15 @@ final class ClinicRecords {
     ClientId registerClient(String givenName, String familyName, LocalDate dateOfBirth, Instant at,
                             Set<PresentingCondition> conditions) {
         ClientId client = new ClientId(UUID.randomUUID());
+        registerClient(client, givenName, familyName, dateOfBirth, at, conditions);
+        return client;
+    }
+
+    void registerClient(ClientId client, String givenName, String familyName, LocalDate dateOfBirth, Instant at,
+                        Set<PresentingCondition> conditions) {
         client(client, new ClientRegistered(client, new ClientDetails(givenName, familyName, dateOfBirth,
                 givenName.toLowerCase() + "@example.org", "+1 555 0100"), at), at);
         intake(client, at, conditions);
-        return client;
     }
 
     void intake(ClientId client, Instant at, Set<PresentingCondition> conditions) {
@@ -73,8 +78,12 @@ final class ClinicRecords {
 
     SessionId startSession(ClientId client, TherapistId therapist, Instant at) {
         SessionId session = new SessionId(UUID.randomUUID());
-        session(session, new SessionStarted(session, client, therapist, at), at);
+        startSession(client, session, therapist, at);
         return session;
+    }
+
+    void startSession(ClientId client, SessionId session, TherapistId therapist, Instant at) {
+        session(session, new SessionStarted(session, client, therapist, at), at);
     }
 
     void assess(SessionId session, ClientId client, int painScore, Instant at) {
@@ -85,10 +94,15 @@ final class ClinicRecords {
 
     TriggerPointId identify(SessionId session, ClientId client, Muscle muscle, Side side, Instant at) {
         TriggerPointId triggerPoint = new TriggerPointId(UUID.randomUUID());
+        identify(session, client, triggerPoint, muscle, side, at);
+        return triggerPoint;
+    }
+
+    void identify(SessionId session, ClientId client, TriggerPointId triggerPoint, Muscle muscle, Side side,
+                  Instant at) {
         session(session, new TriggerPointIdentified(session, client, triggerPoint, muscle, side,
                 TriggerPointKind.ACTIVE, new FreeText(noteAbout("referral")), LocalTwitchResponse.VISIBLE, null, at),
                 at);
-        return triggerPoint;
     }
 
     void release(SessionId session, ClientId client, TriggerPointId triggerPoint, PressureTechnique pressure,
