@@ -1,7 +1,8 @@
--- The outcome-analytics view (processing group "outcomes"). Answers are sums over the rollups, so they cost the same
--- however many sessions there are. The session and client rows are the projection's working state: a soreness report
--- or an amendment arrives after a session was signed and counted, and its old contribution must be taken out of the
--- rollups before the new one goes in. No names, birth dates or notes are kept here.
+-- The outcome-analytics view (processing group "outcomes"). Answers are sums over the rollups (totals and visits),
+-- whose size grows with groups and months, not with sessions or clients. The session and client rows are the
+-- projection's working state: a soreness report or an amendment arrives after a session was signed and counted, and
+-- its old contribution must be taken out of the rollups before the new one goes in. No names, birth dates or notes
+-- are kept here.
 
 -- Each session as analytics sees it; last_position is the global index of the last event applied, so a redelivered
 -- event (at or below it) is skipped.
@@ -42,12 +43,24 @@ create table query.outcome_rollup (
     primary key (dimension, group_key, month)
 );
 
--- Each client's number of sessions per group and month: distinct clients over a range of months are counted here.
+-- Each client's number of sessions per group and month: the months a client has in a group.
 create table query.outcome_group_client (
     dimension varchar(16) not null,
     group_key varchar(64) not null,
-    month     date        not null,
     client_id uuid        not null,
+    month     date        not null,
     sessions  bigint      not null,
-    primary key (dimension, group_key, month, client_id)
+    primary key (dimension, group_key, client_id, month)
+);
+
+-- Distinct clients, made summable: how many clients had sessions in a group in month whose previous month with
+-- sessions in that group was previous_month ('-infinity' when it was their first). Over months [from, to] each client
+-- has exactly one such row with month in the range and previous_month before from: the first of their months in it.
+create table query.outcome_group_visit (
+    dimension      varchar(16) not null,
+    group_key      varchar(64) not null,
+    month          date        not null,
+    previous_month date        not null,
+    clients        bigint      not null,
+    primary key (dimension, group_key, month, previous_month)
 );

@@ -79,7 +79,10 @@ final class RandomClinic {
                 Set<PresentingCondition> conditions = someConditions();
                 steps.add(() -> records.intake(client, at, conditions));
             }
-            stepsOfOneSession(client, day, steps);
+            // Now and then a session is recorded afterwards with its real, earlier start: the client's months in a
+            // group then grow in the middle, not only at the end.
+            Instant start = random.nextInt(6) == 0 ? day.minus(Duration.ofDays(30 + random.nextInt(90))) : day;
+            stepsOfOneSession(client, start, steps);
         }
         return steps;
     }

@@ -20,6 +20,7 @@ import org.triggerpoint.clinic.query.projections.View;
 import org.triggerpoint.clinic.query.projections.ViewPositions;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,7 +53,8 @@ class RebuildEqualsIncrementalIT {
             "outcome_session", "session_id",
             "outcome_client", "client_id",
             "outcome_rollup", "dimension, group_key, month",
-            "outcome_group_client", "dimension, group_key, month, client_id");
+            "outcome_group_client", "dimension, group_key, client_id, month",
+            "outcome_group_visit", "dimension, group_key, month, previous_month");
 
     @LocalServerPort
     int port;
@@ -133,6 +135,53 @@ class RebuildEqualsIncrementalIT {
         await("the view has read all " + head + " events again", () -> positions.includes(View.OUTCOMES, head));
 
         assertThat(tables()).isEqualTo(once);
+    }
+
+    @Test
+    void sessionsAndDistinctClientsAgreeWithACountOverTheSessionsForAnyMonths() {
+        for (Grouping grouping : Grouping.values()) {
+            for (String[] range : new String[][]{{null, null}, {"2024-06", null}, {null, "2024-09-15"},
+                    {"2024-05-20", "2024-11"}, {"2025-02", "2025-02"}}) {
+                String query = "groupBy=" + grouping.parameter() + (range[0] == null ? "" : "&from=" + range[0])
+                        + (range[1] == null ? "" : "&to=" + range[1]);
+                JsonNode answer = http.get("/api/analytics/outcomes?" + query, ANALYST).json();
+                Map<String, Counts> shown = new LinkedHashMap<>();
+                answer.get("rows").forEach(row -> shown.put(row.get("key").asText(),
+                        new Counts(row.get("sessions").asLong(), row.get("clients").asLong())));
+                Map<String, Counts> counted = countedOverSessions(grouping, range[0], range[1]);
+                Map<String, Counts> largeEnough = new LinkedHashMap<>(counted);
+                largeEnough.values().removeIf(counts -> counts.clients() < OutcomesAnswer.MIN_CLIENTS);
+
+                assertThat(shown).as(query).isEqualTo(largeEnough);
+                assertThat(answer.get("suppressedGroups").asInt()).as(query)
+                        .isEqualTo(counted.size() - largeEnough.size());
+            }
+        }
+    }
+
+    private record Counts(long sessions, long clients) {
+    }
+
+    /** Sessions and distinct clients per key, counted straight from the signed sessions' rows. */
+    private Map<String, Counts> countedOverSessions(Grouping grouping, String from, String to) {
+        Map<String, Counts> counted = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select key, count(*) as sessions, count(distinct client_id) as clients
+                        from query.outcome_session s cross join lateral unnest(case :grouping
+                            when 'condition' then s.conditions when 'muscle' then s.muscles
+                            when 'pressure' then s.pressures when 'therapist' then array[s.therapist_id::text]
+                            else array[to_char(s.started_month, 'YYYY-MM')] end) as key
+                        where s.completed
+                            and s.started_month >= date_trunc('month', cast(:from as date))
+                            and s.started_month <= cast(:to as date)
+                        group by key""")
+                .param("grouping", grouping.parameter())
+                .param("from", LocalDate.parse(from == null ? "1900-01-01" : from.length() == 7 ? from + "-01" : from))
+                .param("to", LocalDate.parse(to == null ? "2100-01-01" : to.length() == 7 ? to + "-01" : to))
+                .query((rs, row) -> counted.put(rs.getString("key"),
+                        new Counts(rs.getLong("sessions"), rs.getLong("clients"))))
+                .list();
+        return counted;
     }
 
     private JsonNode progress() {
