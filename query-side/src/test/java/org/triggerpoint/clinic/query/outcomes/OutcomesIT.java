@@ -253,6 +253,16 @@ class OutcomesIT {
     }
 
     @Test
+    void theApiDescriptionSaysWhatIsCountedAndHow() {
+        Answer description = http.get("/v3/api-docs", ANALYST);
+
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.body()).contains("/api/analytics/outcomes", "Completed (signed) sessions only",
+                "resolved at hoursAfterSession 48 or less", "matched on the month (UTC) the session started",
+                "fewer than 5 distinct clients");
+    }
+
+    @Test
     void anUnknownGroupingIsRefusedNamingGroupBy() {
         for (String query : List.of("groupBy=client", "groupBy=", "from=2025-01")) {
             Answer refused = outcomes(query);
