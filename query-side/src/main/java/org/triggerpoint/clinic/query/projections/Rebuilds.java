@@ -55,13 +55,16 @@ public class Rebuilds {
         log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
         resetting.add(view);
         rebuilds.put(view, new Rebuild(clock.instant(), target));
-        processor.shutDown();
-        Lock reset = lock(view).writeLock();
-        reset.lock();
         try {
-            transaction.executeWithoutResult(status -> processor.resetTokens());
+            processor.shutDown();
+            Lock reset = lock(view).writeLock();
+            reset.lock();
+            try {
+                transaction.executeWithoutResult(status -> processor.resetTokens());
+            } finally {
+                reset.unlock();
+            }
         } finally {
-            reset.unlock();
             resetting.remove(view);
             processor.start();
         }
