@@ -10,7 +10,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Rebuilds a view from the first event: its processor stops, its tables are emptied and its tokens reset in one
@@ -28,6 +32,9 @@ public class Rebuilds {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<View, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    /** Views whose processor is stopping or resetting: their tokens still show the old view, not the rebuild. */
+    private final Set<View> resetting = ConcurrentHashMap.newKeySet();
+    private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
 
     Rebuilds(ViewPositions positions, EventStore eventStore, TransactionTemplate transaction, Clock clock) {
         this.positions = positions;
@@ -46,20 +53,43 @@ public class Rebuilds {
         StreamingEventProcessor processor = positions.processor(view);
         long target = eventStore.createHeadToken().position().orElse(0);
         log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
+        resetting.add(view);
         rebuilds.put(view, new Rebuild(clock.instant(), target));
-        processor.shutDown();
         try {
-            transaction.executeWithoutResult(status -> processor.resetTokens());
+            processor.shutDown();
+            Lock reset = lock(view).writeLock();
+            reset.lock();
+            try {
+                transaction.executeWithoutResult(status -> processor.resetTokens());
+            } finally {
+                reset.unlock();
+            }
         } finally {
+            resetting.remove(view);
             processor.start();
         }
         return progress(view);
+    }
+
+    /**
+     * Held while a request is answered from the view, so that a rebuild never empties its tables under an answer that
+     * was let through just before the rebuild began; check {@link #isRebuilding} again once it is held.
+     */
+    public Lock answering(View view) {
+        return lock(view).readLock();
+    }
+
+    private ReadWriteLock lock(View view) {
+        return answeringOrResetting.computeIfAbsent(view, any -> new ReentrantReadWriteLock());
     }
 
     public boolean isRebuilding(View view) {
         Rebuild rebuild = rebuilds.get(view);
         if (rebuild == null) {
             return false;
+        }
+        if (resetting.contains(view)) {
+            return true;
         }
         if (rebuild.targetPosition() == 0 || positions.includes(view, rebuild.targetPosition())) {
             rebuilds.remove(view, rebuild);

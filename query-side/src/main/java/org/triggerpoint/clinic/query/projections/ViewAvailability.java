@@ -11,6 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
+import java.util.concurrent.locks.Lock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,7 @@ public class ViewAvailability implements HandlerInterceptor {
     public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
     private static final Pattern TOKEN = Pattern.compile("v1\\.(\\d{1,18})");
     private static final long POLL_MILLIS = 5;
+    private static final String ANSWERING = ViewAvailability.class.getName() + ".answering";
 
     private final ViewPositions positions;
     private final Rebuilds rebuilds;
@@ -50,16 +52,37 @@ public class ViewAvailability implements HandlerInterceptor {
             return true;
         }
         View view = servedFrom.value();
+        refuseWhileRebuilding(view);
+        String token = request.getHeader(CONSISTENCY_TOKEN);
+        if (token != null) {
+            awaitPosition(view, parse(token));
+        }
+        Lock answering = rebuilds.answering(view);
+        answering.lock();
+        try {
+            refuseWhileRebuilding(view);
+        } catch (ViewUnavailable rebuilding) {
+            answering.unlock();
+            throw rebuilding;
+        }
+        request.setAttribute(ANSWERING, answering);
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception failure) {
+        if (request.getAttribute(ANSWERING) instanceof Lock answering) {
+            answering.unlock();
+        }
+    }
+
+    private void refuseWhileRebuilding(View view) {
         if (rebuilds.isRebuilding(view)) {
             Rebuilds.Progress progress = rebuilds.progress(view);
             throw new ViewUnavailable("The " + view.processorName() + " view is being rebuilt from the events ("
                     + progress.eventsDone() + " of " + progress.eventsTotal() + " events); try again shortly");
         }
-        String token = request.getHeader(CONSISTENCY_TOKEN);
-        if (token != null) {
-            awaitPosition(view, parse(token));
-        }
-        return true;
     }
 
     private void awaitPosition(View view, long position) throws InterruptedException {

@@ -1,0 +1,136 @@
+package org.triggerpoint.clinic.query.outcomes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.triggerpoint.clinic.events.client.PresentingCondition;
+import org.triggerpoint.clinic.events.session.Muscle;
+import org.triggerpoint.clinic.events.session.PressureTechnique;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The projection's working state: each session's outcome so far, and each client's latest intake conditions. */
+@Repository
+class OutcomeSessions {
+
+    /** A session's outcome with the global position of the last event applied to it. */
+    record Stored(SessionOutcome outcome, long lastPosition) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OutcomeSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Stored> find(UUID sessionId) {
+        return jdbc.sql("select * from query.outcome_session where session_id = ?")
+                .param(sessionId)
+                .query((rs, row) -> new Stored(outcome(rs), rs.getLong("last_position")))
+                .optional();
+    }
+
+    /** Stores a newly started session; a redelivered start finds it there already and changes nothing. */
+    void insert(UUID sessionId, SessionOutcome outcome, long position) {
+        jdbc.sql("""
+                        insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
+                            pain_score, post_pain_score, completed, sore, resolved_within_48h, muscles, pressures,
+                            conditions, last_position)
+                        values (:sessionId, :clientId, :therapistId, :startedMonth, :painScore, :postPainScore,
+                            :completed, :sore, :resolved, :muscles, :pressures, :conditions, :position)
+                        on conflict (session_id) do nothing""")
+                .param("sessionId", sessionId)
+                .param("clientId", outcome.clientId())
+                .param("therapistId", outcome.therapistId())
+                .param("startedMonth", outcome.startedMonth().atDay(1))
+                .param("painScore", outcome.painScore())
+                .param("postPainScore", outcome.postSessionPainScore())
+                .param("completed", outcome.completed())
+                .param("sore", outcome.sore())
+                .param("resolved", outcome.resolvedWithin48h())
+                .param("muscles", names(outcome.muscles()))
+                .param("pressures", names(outcome.pressures()))
+                .param("conditions", names(outcome.conditions()))
+                .param("position", position)
+                .update();
+    }
+
+    /** The parts of a session that change after it started. */
+    void update(UUID sessionId, SessionOutcome outcome, long position) {
+        jdbc.sql("""
+                        update query.outcome_session set pain_score = :painScore, post_pain_score = :postPainScore,
+                            completed = :completed, sore = :sore, resolved_within_48h = :resolved,
+                            muscles = :muscles, pressures = :pressures, conditions = :conditions,
+                            last_position = :position
+                        where session_id = :sessionId""")
+                .param("sessionId", sessionId)
+                .param("painScore", outcome.painScore())
+                .param("postPainScore", outcome.postSessionPainScore())
+                .param("completed", outcome.completed())
+                .param("sore", outcome.sore())
+                .param("resolved", outcome.resolvedWithin48h())
+                .param("muscles", names(outcome.muscles()))
+                .param("pressures", names(outcome.pressures()))
+                .param("conditions", names(outcome.conditions()))
+                .param("position", position)
+                .update();
+    }
+
+    /** The client's conditions from their latest intake; none if they have had no intake. */
+    Set<PresentingCondition> conditionsOf(UUID clientId) {
+        return jdbc.sql("select conditions from query.outcome_client where client_id = ?")
+                .param(clientId)
+                .query((rs, row) -> enums(rs.getArray("conditions"), PresentingCondition.class))
+                .optional()
+                .orElse(Set.of());
+    }
+
+    /** A later intake replaces the conditions; a redelivered or older one (at or below the last position) does not. */
+    void recordIntake(UUID clientId, Set<PresentingCondition> conditions, long position) {
+        jdbc.sql("""
+                        insert into query.outcome_client as client (client_id, conditions, last_position)
+                        values (?, ?, ?)
+                        on conflict (client_id) do update
+                            set conditions = excluded.conditions, last_position = excluded.last_position
+                            where client.last_position < excluded.last_position""")
+                .params(clientId, names(conditions), position)
+                .update();
+    }
+
+    void clear() {
+        jdbc.sql("truncate query.outcome_session, query.outcome_client").update();
+    }
+
+    private static SessionOutcome outcome(ResultSet rs) throws SQLException {
+        return new SessionOutcome(
+                rs.getObject("client_id", UUID.class),
+                rs.getObject("therapist_id", UUID.class),
+                YearMonth.from(rs.getObject("started_month", LocalDate.class)),
+                rs.getObject("pain_score", Integer.class),
+                rs.getObject("post_pain_score", Integer.class),
+                rs.getBoolean("completed"),
+                rs.getBoolean("sore"),
+                rs.getBoolean("resolved_within_48h"),
+                enums(rs.getArray("muscles"), Muscle.class),
+                enums(rs.getArray("pressures"), PressureTechnique.class),
+                enums(rs.getArray("conditions"), PresentingCondition.class));
+    }
+
+    private static String[] names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
+        Set<E> values = EnumSet.noneOf(type);
+        Arrays.stream((String[]) array.getArray()).map(name -> Enum.valueOf(type, name)).forEach(values::add);
+        return values;
+    }
+}
