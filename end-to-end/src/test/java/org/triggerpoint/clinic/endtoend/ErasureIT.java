@@ -57,6 +57,9 @@ class ErasureIT {
             recordClient("Other" + other, "Client" + other, "other" + other + "@example.org", "+1 555 01" + other,
                     "1980-01-0" + (other + 1), "Desk work", therapistId, false);
         }
+        // Every text of the client to erase is theirs alone, so the dump check cannot be fooled by another record.
+        String othersOnly = pgDump();
+        assertThat(PERSONAL_VALUES).noneMatch(othersOnly::contains);
         String clientId = recordClient("Zephyrine", "Oakhurst-Vale", "zephyrine.oakhurst@example.org",
                 "+1 555 0199", "1971-07-23", "Fell from a horse at Wexcombe", therapistId, true);
         String token = latestToken;
@@ -85,31 +88,34 @@ class ErasureIT {
 
     private static String latestToken;
 
+    /** A client with a whole session; {@code theirOwnWords} gives them the texts of PERSONAL_VALUES. */
     private String recordClient(String given, String family, String email, String phone, String born,
-                                String history, String therapistId, boolean everything) {
+                                String history, String therapistId, boolean theirOwnWords) {
+        String words = theirOwnWords ? "" : " (" + family + ")";
         String clientId = command("/api/clients", Map.of("givenName", given, "familyName", family,
                 "dateOfBirth", born, "email", email, "phone", phone, "consentToTreatment", true,
                 "consentToDataProcessing", true)).json().get("clientId").asText();
         command("/api/clients/" + clientId + "/intake", Map.of("conditions", List.of("NECK_SHOULDER_OR_JAW_TENSION"),
-                "history", history, "goals", "Ride again by summer"));
+                "history", history, "goals", theirOwnWords ? "Ride again by summer" : "Sleep through" + words));
         String sessionId = command("/api/sessions", Map.of("clientId", clientId, "therapistId", therapistId))
                 .json().get("sessionId").asText();
         command("/api/sessions/" + sessionId + "/assessment", Map.of("painScore", 7,
-                "painPattern", "Burning under the left scapula", "posture", "Rounded shoulders, chin poking",
-                "movementRestrictions", List.of("Reaching overhead")));
+                "painPattern", theirOwnWords ? "Burning under the left scapula" : "Ache" + words,
+                "posture", theirOwnWords ? "Rounded shoulders, chin poking" : "Upright" + words,
+                "movementRestrictions", List.of(theirOwnWords ? "Reaching overhead" : "Turning" + words)));
         String triggerPointId = command("/api/sessions/" + sessionId + "/trigger-points", Map.of(
                 "muscle", "LEVATOR_SCAPULAE", "side", "LEFT", "kind", "ACTIVE",
-                "referralPattern", "Refers up into the jaw")).json().get("triggerPointId").asText();
+                "referralPattern", theirOwnWords ? "Refers up into the jaw" : "Local" + words)).json().get("triggerPointId").asText();
         command("/api/sessions/" + sessionId + "/trigger-points/" + triggerPointId + "/release", Map.of(
                 "pressure", "STATIC", "holdSeconds", 60, "tissueResponse", "RELEASED",
                 "referredSensationReproduced", true));
         command("/api/sessions/" + sessionId + "/techniques", Map.of("technique", "NEUROMUSCULAR_REEDUCATION",
-                "notes", "Wall slides, ten a day"));
+                "notes", theirOwnWords ? "Wall slides, ten a day" : "Stretches" + words));
         command("/api/sessions/" + sessionId + "/complete", Map.of("postSessionPainScore", 3,
-                "notes", "Much easier to reach up"));
+                "notes", theirOwnWords ? "Much easier to reach up" : "Better" + words));
         command("/api/sessions/" + sessionId + "/soreness", Map.of("hoursAfterSession", 24, "severity", 2,
-                "resolved", true, "notes", "Achy for a day after the stable visit"));
-        if (everything) {
+                "resolved", true, "notes", theirOwnWords ? "Achy for a day after the stable visit" : "Sore" + words));
+        if (theirOwnWords) {
             command("/api/sessions/" + sessionId + "/amendments", Map.of("reason", "Pre-session score was misheard",
                     "painScore", 6));
         }
