@@ -66,6 +66,6 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 }

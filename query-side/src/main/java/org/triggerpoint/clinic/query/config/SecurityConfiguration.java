@@ -83,6 +83,6 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 }
