@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The outcomes view built event by event while records were written, with four segments working side by side, holds
  * exactly what a rebuild from the first event holds, row for row in every table; and events delivered a second time
- * change nothing.
+ * change nothing. The client-history view, built from the same few thousand events, rebuilds to the same rows too.
  */
 @QuerySideIntegrationTest
 @TestPropertySource(properties = "clinic.test.own-database=RebuildEqualsIncrementalIT") // rebuilds restart processors
@@ -55,6 +55,11 @@ class RebuildEqualsIncrementalIT {
             "outcome_rollup", "dimension, group_key, month",
             "outcome_group_client", "dimension, group_key, client_id, month",
             "outcome_group_visit", "dimension, group_key, month, previous_month");
+
+    private static final String HISTORY_REBUILD = "/api/admin/projections/client-history/rebuild";
+    private static final Map<String, String> HISTORY_TABLES = Map.of(
+            "history_client", "client_id",
+            "history_session", "session_id");
 
     @LocalServerPort
     int port;
@@ -117,6 +122,20 @@ class RebuildEqualsIncrementalIT {
             }
         });
         assertThat(http.get(OUTCOMES, ANALYST).body()).isEqualTo(whole.body());
+    }
+
+    @Test
+    void aRebuiltClientHistoryEqualsTheHistoryBuiltAsEventsArrived() {
+        long head = headPosition();
+        await("the history includes all " + head + " events", () -> positions.includes(View.CLIENT_HISTORY, head));
+        Map<String, List<String>> incremental = tables(HISTORY_TABLES);
+        assertThat(incremental.get("history_session")).as("the view has rows to compare").hasSizeGreaterThan(100);
+
+        Answer accepted = http.post(HISTORY_REBUILD, ADMIN);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        await("the history is rebuilt", () -> "UP_TO_DATE".equals(progress(HISTORY_REBUILD).get("state").asText()));
+
+        assertThat(tables(HISTORY_TABLES)).isEqualTo(incremental);
     }
 
     @Test
@@ -185,7 +204,11 @@ class RebuildEqualsIncrementalIT {
     }
 
     private JsonNode progress() {
-        Answer progress = http.get(REBUILD, ADMIN);
+        return progress(REBUILD);
+    }
+
+    private JsonNode progress(String path) {
+        Answer progress = http.get(path, ADMIN);
         assertThat(progress.status()).as(progress.body()).isEqualTo(200);
         return progress.json();
     }
@@ -194,10 +217,14 @@ class RebuildEqualsIncrementalIT {
         return eventStore.createHeadToken().position().orElseThrow();
     }
 
-    /** Every row of every table of the view as JSON, in primary-key order. */
+    /** Every row of every table of the outcomes view as JSON, in primary-key order. */
     private Map<String, List<String>> tables() {
+        return tables(TABLES);
+    }
+
+    private Map<String, List<String>> tables(Map<String, String> ofTheView) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        TABLES.forEach((table, primaryKey) -> tables.put(table,
+        ofTheView.forEach((table, primaryKey) -> tables.put(table,
                 jdbc.sql("select to_jsonb(t)::text from query." + table + " t order by " + primaryKey)
                         .query(String.class)
                         .list()));
