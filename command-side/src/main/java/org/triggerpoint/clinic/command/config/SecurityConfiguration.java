@@ -1,7 +1,9 @@
 package org.triggerpoint.clinic.command.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +14,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.triggerpoint.clinic.command.web.Problems;
 
@@ -23,15 +27,18 @@ import org.triggerpoint.clinic.command.web.Problems;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain commandSecurity(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoders,
+                                        Environment environment) throws Exception {
+        AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
+            problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED,
+                    "Authentication required", "Sign in with a username and password of the clinic"));
+        };
+        OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
-                    problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED,
-                            "Authentication required", "Sign in with a username and password of the clinic"));
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
                         problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Not permitted",
                                 "Your role does not permit " + request.getMethod() + " " + request.getRequestURI()))))
