@@ -12,13 +12,12 @@ import java.lang.annotation.Target;
 
 /**
  * The query side over HTTP on a random port, on a PostgreSQL database of its own, with the tables the command side
- * would have created (event store, users) made from a test migration of the same shape.
+ * owns created by the command side's own migrations ({@link CommandSideSchema}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.flyway.locations=classpath:db/migration,classpath:db/command-side-contract")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ThrowAwayDatabase.class)
-@Import(WritingKeyring.class)
+@Import({CommandSideSchema.class, WritingKeyring.class})
 public @interface QuerySideIntegrationTest {
 }
