@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.query.audit;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,4 +19,14 @@ class AuditConfiguration {
                 AuditProjection.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * The read log runs inside the security filter chain (see SecurityConfiguration), where it knows who is signed
+     * in and sees refusals; Spring Boot would otherwise also run it as a servlet filter of its own.
+     */
+    @Bean
+    FilterRegistrationBean<ReadLogFilter> readLogFilterOnlyInSecurityChain(ReadLogFilter filter) {
+        FilterRegistrationBean<ReadLogFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
 }
