@@ -18,6 +18,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.triggerpoint.clinic.query.audit.ReadLogFilter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,8 +32,10 @@ import java.net.URI;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper json, ReadLogFilter readLog) throws Exception {
         return http
+                // After sign-in, before the role check: every read of client records is logged, refusals included.
+                .addFilterBefore(readLog, ExceptionTranslationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {

@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public enum View {
     CLIENT_HISTORY("client-history"),
-    OUTCOMES("outcomes");
+    OUTCOMES("outcomes"),
+    AUDIT("audit");
 
     private final String processorName;
 

@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** HTTP calls to the query side as one of the clinic's users, who are created in its user table as the command side would. */
-final class SignedInHttp {
+public final class SignedInHttp {
 
-    record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
             } catch (IOException notJson) {
@@ -30,11 +30,11 @@ final class SignedInHttp {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
-    SignedInHttp(int port) {
+    public SignedInHttp(int port) {
         this.port = port;
     }
 
-    static void createUser(JdbcClient jdbc, PasswordEncoder encoder, String username, String role) {
+    public static void createUser(JdbcClient jdbc, PasswordEncoder encoder, String username, String role) {
         jdbc.sql("""
                         insert into identity.user_account (username, password_hash, roles, active)
                         values (?, ?, ?::text[], true)""")
@@ -47,11 +47,11 @@ final class SignedInHttp {
     }
 
     /** A GET as {@code username} (null: not signed in), with headers given as name, value, name, value... */
-    Answer get(String path, String username, String... headers) {
+    public Answer get(String path, String username, String... headers) {
         return send(request(path, username, headers).GET().build());
     }
 
-    Answer post(String path, String username) {
+    public Answer post(String path, String username) {
         return send(request(path, username).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

@@ -1,0 +1,122 @@
+package org.triggerpoint.clinic.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Records every read of client records in the read log before any of it leaves: the answer (record, refusal or
+ * "unknown") is held back until its read-log row has committed. If the row cannot be written the answer is dropped
+ * and the caller gets a 503 instead, so no record is ever read without a trace. Runs inside the security filter
+ * chain, after sign-in and before the authorization check, so it knows the caller and sees refusals (403) too.
+ * Unauthenticated calls (401) name nobody and are not recorded; nor are answers that serve nothing for another
+ * reason (400 for a malformed query, 503 while a view is rebuilt).
+ */
+@Component
+public class ReadLogFilter extends OncePerRequestFilter {
+
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final Logger log = LoggerFactory.getLogger(ReadLogFilter.class);
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
+
+    private final ReadLog readLog;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    ReadLogFilter(ReadLog readLog, Clock clock, ObjectMapper json) {
+        this.readLog = readLog;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<RecordRead> read = RecordRead.of(request);
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (read.isEmpty() || !SIGNED_IN.isAuthenticated(caller)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String requestId = requestId(request);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        ContentCachingResponseWrapper heldBack = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, heldBack);
+        Optional<ReadLog.Outcome> outcome = outcome(heldBack.getStatus());
+        if (outcome.isPresent()) {
+            try {
+                readLog.record(new ReadLog.Read(clock.instant(), caller.getName(), roles(caller),
+                        read.get().clientId(), read.get().endpoint(), outcome.get(), requestId));
+            } catch (RuntimeException notRecorded) {
+                log.warn("Read {} by {} not recorded in the read log, so not answered: {}", read.get().endpoint(),
+                        caller.getName(), notRecorded.toString());
+                heldBack.reset();
+                notRecorded(request, response, requestId);
+                return;
+            }
+        }
+        heldBack.copyBodyToResponse();
+    }
+
+    private static Optional<ReadLog.Outcome> outcome(int status) {
+        return switch (status) {
+            case 200 -> Optional.of(ReadLog.Outcome.SERVED);
+            case 403 -> Optional.of(ReadLog.Outcome.DENIED);
+            case 404 -> Optional.of(ReadLog.Outcome.NOT_FOUND);
+            default -> Optional.empty();
+        };
+    }
+
+    private void notRecorded(HttpServletRequest request, HttpServletResponse response, String requestId)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Every read of a client's record is recorded first, and the read log cannot be written right now. "
+                        + "Try again shortly.");
+        problem.setTitle("Read log unavailable");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Roles as the command side writes them into event metadata, so changes and reads name them alike. */
+    private static String roles(Authentication caller) {
+        return String.join(",", caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(authority -> authority.replaceFirst("^ROLE_", ""))
+                .sorted()
+                .toList());
+    }
+
+    /** The caller's own request id when it is a safe token (it is written into the log), else a new one. */
+    private static String requestId(HttpServletRequest request) {
+        String given = request.getHeader(REQUEST_ID_HEADER);
+        return given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+}
