@@ -45,10 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * AUDITOR — /api/audit/**, client list, histories, exports; reference data and the OpenAPI description: any
  * signed-in user; health: anyone.
  * <p>
- * <b>Not built yet</b> (see {@link #NOT_BUILT}): {@code GET /api/audit} and {@code GET /api/audit/verify}. For those
- * the allowed callers must get exactly 404 (and everyone else 401/403 as usual), so this test fails as soon as they
- * exist and must then be updated to expect their real answers.
- * <p>
  * Each (endpoint, caller) pair is a dynamic test named like {@code "THERAPIST POST /api/therapists → 403"}; the
  * statuses actually seen are printed as a table at the end.
  */
@@ -59,7 +55,6 @@ class AccessMatrixIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Paths (as written in the test names) whose controller does not exist yet: allowed callers must get 404. */
-    static final Set<String> NOT_BUILT = Set.of("GET /api/audit", "GET /api/audit/verify");
 
     enum Caller {
         NO_CREDENTIALS, WRONG_PASSWORD, ADMIN, THERAPIST, ANALYST, AUDITOR;
@@ -91,10 +86,6 @@ class AccessMatrixIT {
 
         String name() {
             return method + " " + template;
-        }
-
-        boolean notBuilt() {
-            return NOT_BUILT.contains(name());
         }
     }
 
@@ -263,7 +254,6 @@ class AccessMatrixIT {
                 "/api/analytics/outcomes?groupBy=month")));
 
         // Query side: the audit trail and its verification (AUDITOR). NOT BUILT YET: no controller serves them, so
-        // an AUDITOR must get 404 today (see NOT_BUILT); update these cases when they exist.
         endpoints.add(query("/api/audit", auditor, caller -> Call.of("/api/audit")));
         endpoints.add(query("/api/audit/verify", auditor, caller -> Call.of("/api/audit/verify")));
 
@@ -324,8 +314,6 @@ class AccessMatrixIT {
                 String why = switch (wanted) {
                     case 401 -> " — a call without valid credentials must be refused with 401";
                     case 403 -> " — API.md does not give this endpoint to " + caller;
-                    case 404 -> " — NOT BUILT YET: the allowed role must get 404 until it exists;"
-                            + " update AccessMatrixIT.NOT_BUILT and this case once it is built";
                     default -> "";
                 };
                 assertThat(status).as(description + why).isEqualTo(wanted);
@@ -333,7 +321,7 @@ class AccessMatrixIT {
         });
     }
 
-    /** "401", "403", "200", "404 (not built yet)" or "allowed". */
+    /** "401", "403", "200" or "allowed". */
     private static String expected(Endpoint endpoint, Caller caller) {
         if (caller == Caller.NO_CREDENTIALS) {
             return endpoint.open() ? "200" : "401";
@@ -343,9 +331,6 @@ class AccessMatrixIT {
         }
         if (!endpoint.allowed().contains(caller)) {
             return "403";
-        }
-        if (endpoint.notBuilt()) {
-            return "404 (not built yet)";
         }
         return endpoint.open() ? "200" : "allowed";
     }

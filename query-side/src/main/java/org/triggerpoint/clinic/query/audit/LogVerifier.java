@@ -56,8 +56,13 @@ final class LogVerifier {
             connection.setReadOnly(true);
             Chain chain = checkChains(connection);
             Anchors anchors = checkAnchors(connection);
-            LogReport.Break firstBreak = chain.firstBreak != null ? chain.firstBreak : anchors.firstBreak;
-            return new LogReport(firstBreak == null, chain.events, anchors.checked, firstBreak, anchors.last);
+            ReadLogVerifier.ReadLogCheck reads = ReadLogVerifier.verify(connection);
+            LogReport.Break firstBreak = chain.firstBreak != null ? chain.firstBreak
+                    : anchors.firstBreak != null ? anchors.firstBreak
+                    : reads.firstBreak() == null ? null
+                    : new LogReport.Break("read log", reads.firstBreak().id(), reads.firstBreak().whatIsWrong());
+            return new LogReport(firstBreak == null, chain.events, anchors.checked, reads.rowsChecked(), firstBreak,
+                    anchors.last);
         } finally {
             connection.rollback();
             connection.setReadOnly(false);

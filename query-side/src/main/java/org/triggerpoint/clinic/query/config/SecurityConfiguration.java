@@ -3,8 +3,10 @@ package org.triggerpoint.clinic.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.triggerpoint.clinic.query.audit.ReadLogFilter;
@@ -32,17 +36,21 @@ import java.net.URI;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper json, ReadLogFilter readLog) throws Exception {
+    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper json, ReadLogFilter readLog,
+                                      ObjectProvider<JwtDecoder> jwtDecoders, Environment environment)
+            throws Exception {
+        AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
+            write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Sign in with a username and password of the clinic");
+        };
+        OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
         return http
                 // After sign-in, before the role check: every read of client records is logged, refusals included.
                 .addFilterBefore(readLog, ExceptionTranslationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
-                    write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                            "Sign in with a username and password of the clinic");
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
                         write(json, request, response, HttpStatus.FORBIDDEN, "Not permitted",
                                 "Your role does not permit " + request.getMethod() + " " + request.getRequestURI())))
@@ -53,7 +61,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/analytics/**").hasRole("ANALYST")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
-                        .requestMatchers(HttpMethod.GET, "/api/clients", "/api/clients/**").hasAnyRole("THERAPIST", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/clients", "/api/clients/**")
+                        .hasAnyRole("THERAPIST", "AUDITOR")
                         .requestMatchers("/api/reference/**").authenticated()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll())

@@ -85,8 +85,6 @@ class AuditTrailIT {
     PasswordEncoder passwordEncoder;
     @Autowired
     EventStore eventStore;
-    @Autowired
-    ReadLogVerifier readLogVerifier;
 
     private final ClientId client = new ClientId(UUID.randomUUID());
     private final ClientId erasedClient = new ClientId(UUID.randomUUID());
@@ -326,20 +324,28 @@ class AuditTrailIT {
         http.get("/api/clients/" + client + "/history", THERAPIST, "X-Consistency-Token", token,
                 "X-Request-Id", requestId);
         http.get("/api/clients/" + client + "/history", AUDITOR, "X-Consistency-Token", token);
-        assertThat(readLogVerifier.verify().intact()).isTrue();
+        assertThat(verification().get("intact").asBoolean()).isTrue();
         long id = jdbc.sql("select id from query.read_log where request_id = ?").param(requestId)
                 .query(Long.class).single();
 
         jdbc.sql("update query.read_log set actor = 'someone-else' where id = ?").param(id).update();
-        ReadLogVerifier.ReadLogCheck tampered = readLogVerifier.verify();
+        JsonNode tampered = verification();
         jdbc.sql("update query.read_log set actor = ? where id = ?").params(THERAPIST, id).update();
 
-        assertThat(tampered.intact()).isFalse();
-        assertThat(tampered.firstBreak().id()).isEqualTo(id);
-        assertThat(tampered.firstBreak().whatIsWrong()).contains("row " + id);
-        ReadLogVerifier.ReadLogCheck restored = readLogVerifier.verify();
-        assertThat(restored.intact()).isTrue();
-        assertThat(restored.rowsChecked()).isGreaterThanOrEqualTo(2);
+        assertThat(tampered.get("intact").asBoolean()).isFalse();
+        assertThat(tampered.at("/firstBreak/where").asText()).isEqualTo("read log");
+        assertThat(tampered.at("/firstBreak/position").asLong()).isEqualTo(id);
+        assertThat(tampered.at("/firstBreak/what").asText()).contains("row " + id);
+        JsonNode restored = verification();
+        assertThat(restored.get("intact").asBoolean()).isTrue();
+        assertThat(restored.get("readsChecked").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** The whole check an auditor runs: event log, anchors and read log. */
+    private JsonNode verification() {
+        var answer = http.get("/api/audit/verify", AUDITOR);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.json();
     }
 
     @Test
