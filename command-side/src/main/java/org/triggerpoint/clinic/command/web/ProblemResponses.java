@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -138,6 +139,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 ? argument.getName() : String.valueOf(mismatch.getPropertyName());
         return badRequest(List.of(new FieldError(name, "'" + mismatch.getValue() + "' is not a valid " + name)),
                 headers);
+    }
+
+    /** An id in the path that reads as no value at all (e.g. a blank one): 400 naming it, like any other bad id. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException missing,
+                                                               HttpHeaders headers, HttpStatusCode status,
+                                                               WebRequest request) {
+        return badRequest(List.of(new FieldError(missing.getVariableName(),
+                "is missing or blank; it must be a valid " + missing.getVariableName())), headers);
     }
 
     private static ResponseEntity<Object> badRequest(List<FieldError> errors, HttpHeaders headers) {
