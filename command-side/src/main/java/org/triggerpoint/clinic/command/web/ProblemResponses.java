@@ -176,6 +176,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StorableText.Unstorable) {
+            return mapping.getOriginalMessage();
+        }
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }

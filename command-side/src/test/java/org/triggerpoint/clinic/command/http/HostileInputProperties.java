@@ -536,6 +536,26 @@ class HostileInputProperties {
         throw new IllegalStateException("no id in " + path);
     }
 
+    /** Text that no view could hold: a NUL character, or half of a surrogate pair (sent as JSON escapes). */
+    @Provide
+    Arbitrary<Attack> unstorableText() {
+        Arbitrary<String> escapes = Arbitraries.of("\\u0000", "before\\u0000after", "\\ud83d", "half \\ud83d pair",
+                "\\udc00", "\\udc00\\ud83d", "x\\u0000");
+        return withFieldsOf(Kind.TEXT, Kind.TEXT_LIST).flatMap(endpoint -> fieldOf(endpoint, Kind.TEXT, Kind.TEXT_LIST)
+                .flatMap(field -> escapes.map(escaped -> {
+                    ObjectNode body = endpoint.validBody();
+                    String marker = "UNSTORABLE-TEXT-MARKER";
+                    if (field.kind() == Kind.TEXT_LIST) {
+                        body.set(field.name(), NODES.arrayNode().add(marker));
+                    } else {
+                        body.put(field.name(), marker);
+                    }
+                    return new Attack("unstorable " + field.name() + " '" + escaped + "'", endpoint,
+                            endpoint.path().apply(targets), "application/json",
+                            write(body).replace(marker, escaped), Set.of(400), field.name());
+                })));
+    }
+
     @Provide
     Arbitrary<Attack> wrongMediaTypes() {
         return withBodies().flatMap(endpoint -> Arbitraries.of("text/plain", "application/xml",
@@ -602,6 +622,11 @@ class HostileInputProperties {
         assertRefused(attack);
     }
 
+    @Property(tries = 50)
+    void unstorableTextIsRefusedNamingTheField(@ForAll("unstorableText") Attack attack) {
+        assertRefused(attack);
+    }
+
     @Property(tries = 30)
     void wrongMediaTypesAreRefused(@ForAll("wrongMediaTypes") Attack attack) {
         assertRefused(attack);
@@ -633,7 +658,7 @@ class HostileInputProperties {
         // Required free text (an amendment's reason) must not be blank as @NotBlank sees it: trimmed.
         Arbitrary<String> text = Arbitraries.oneOf(hostile().filter(s -> !s.trim().isEmpty()),
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200)
-                        .filter(s -> !s.trim().isEmpty() && isWellFormedUtf16(s)));
+                        .filter(s -> !s.trim().isEmpty() && isWellFormedUtf16(s) && s.indexOf('\u0000') < 0));
         return text.flatMap(words -> Arbitraries.of(
                 new FreeTextCommand(targets.sessionId(), "/api/sessions/" + targets.sessionId() + "/techniques",
                         Map.of("technique", "MYOFASCIAL_STRETCHING", "notes", words), "TechniqueApplied"),

@@ -195,6 +195,18 @@ class InvalidInputIT {
     }
 
     @Test
+    void aTextNoViewCouldHoldIsNamed() {
+        long before = events.count();
+        for (String notes : new String[]{"a NUL \\u0000 inside", "half a pair \\ud83d alone", "\\udc00"}) {
+            Answer answer = api.raw(therapist, "POST", "/api/sessions/" + sessionId + "/techniques",
+                    "{\"technique\":\"GENTLE_MOVEMENT\",\"notes\":\"" + notes + "\"}", "application/json");
+            assertProblem(answer, 400);
+            assertThat(fieldsNamed(answer)).as(notes).containsExactly("notes");
+        }
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
     void aBlankIdInThePathIsNamed() {
         Answer answer = api.post(api.admin(), "/api/therapists/%20/deactivate", Map.of());
 
