@@ -1,6 +1,5 @@
 package org.triggerpoint.clinic.endtoend;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.triggerpoint.clinic.endtoend.Http.Answer;
@@ -26,21 +25,14 @@ class ReadYourWritesIT {
     private static String therapistId;
 
     @BeforeAll
-    static void startBothProcesses() {
-        clinic = new RunningClinic("--clinic.views.consistency-timeout=2s");
+    static void useTheSharedClinic() {
+        clinic = SharedClinic.get();
         therapist = "dana-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(http.post(clinic.commandUrl() + "/api/users", "admin", RunningClinic.ADMIN_PASSWORD,
                 Map.of("username", therapist, "password", PASSWORD, "roles", List.of("THERAPIST"))).status())
                 .isEqualTo(201);
         therapistId = http.post(clinic.commandUrl() + "/api/therapists", "admin", RunningClinic.ADMIN_PASSWORD,
                 Map.of("displayName", "Dana Whitfield", "licenseNumber", "RMT-E2E")).json().get("therapistId").asText();
-    }
-
-    @AfterAll
-    static void stopBothProcesses() {
-        if (clinic != null) {
-            clinic.close();
-        }
     }
 
     @Test

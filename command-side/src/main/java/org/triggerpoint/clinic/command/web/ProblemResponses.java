@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -140,6 +141,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 headers);
     }
 
+    /** An id in the path that reads as no value at all (e.g. a blank one): 400 naming it, like any other bad id. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException missing,
+                                                               HttpHeaders headers, HttpStatusCode status,
+                                                               WebRequest request) {
+        return badRequest(List.of(new FieldError(missing.getVariableName(),
+                "is missing or blank; it must be a valid " + missing.getVariableName())), headers);
+    }
+
     private static ResponseEntity<Object> badRequest(List<FieldError> errors, HttpHeaders headers) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Invalid input",
@@ -166,6 +176,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(JsonMappingException mapping) {
+        if (mapping instanceof StorableText.Unstorable) {
+            return mapping.getOriginalMessage();
+        }
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }

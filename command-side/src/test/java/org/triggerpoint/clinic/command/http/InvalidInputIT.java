@@ -168,6 +168,61 @@ class InvalidInputIT {
         assertThat(fieldsNamed(answer)).containsExactlyInAnyOrder("reason", "correction");
     }
 
+    // Found by HostileInputProperties; kept here as fixed examples.
+
+    @Test
+    void aCodedValueIsItsNameExactlyNeverAnIndexOrAPaddedName() {
+        long before = events.count();
+        for (Object side : new Object[]{1, "1", "LEFT ", " LEFT", "LEFT\\u0000", "left", ""}) {
+            Answer answer = api.raw(therapist, "POST", "/api/sessions/" + sessionId + "/trigger-points",
+                    "{\"muscle\":\"UPPER_TRAPEZIUS\",\"kind\":\"ACTIVE\",\"side\":"
+                            + (side instanceof String text ? "\"" + text + "\"" : side) + "}", "application/json");
+            assertProblem(answer, 400);
+            assertThat(fieldsNamed(answer)).as("side %s", side).containsExactly("side");
+        }
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyWithSomethingAfterItsObjectIsMalformed() {
+        long before = events.count();
+
+        Answer answer = api.raw(therapist, "POST", "/api/sessions/" + sessionId + "/complete",
+                "{\"postSessionPainScore\":3}}", "application/json");
+
+        assertProblem(answer, 400);
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aTextNoViewCouldHoldIsNamed() {
+        long before = events.count();
+        for (String notes : new String[]{"a NUL \\u0000 inside", "half a pair \\ud83d alone", "\\udc00"}) {
+            Answer answer = api.raw(therapist, "POST", "/api/sessions/" + sessionId + "/techniques",
+                    "{\"technique\":\"GENTLE_MOVEMENT\",\"notes\":\"" + notes + "\"}", "application/json");
+            assertProblem(answer, 400);
+            assertThat(fieldsNamed(answer)).as(notes).containsExactly("notes");
+        }
+        assertThat(events.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankIdInThePathIsNamed() {
+        Answer answer = api.post(api.admin(), "/api/therapists/%20/deactivate", Map.of());
+
+        assertProblem(answer, 400);
+        assertThat(fieldsNamed(answer)).containsExactly("therapistId");
+    }
+
+    @Test
+    void anEncodedSlashBackslashOrSemicolonInThePathIsAProblemNotAPage() {
+        for (String segment : new String[]{"..%2F..%2Fetc%2Fpasswd", "..%5C..%5Cwindows", "x%3Bdrop", "%2e%2e%252f"}) {
+            Answer answer = api.post(therapist, "/api/sessions/" + segment + "/complete",
+                    Map.of("postSessionPainScore", 3));
+            assertProblem(answer, 400);
+        }
+    }
+
     static void assertProblem(Answer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
