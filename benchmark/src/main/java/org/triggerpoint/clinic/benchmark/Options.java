@@ -69,8 +69,8 @@ final class Options {
     private void micro() {
         size = "micro";
         concurrency = new int[] {1, 2};
-        secondsPerLevel = 2;
-        latencySeconds = 2;
+        secondsPerLevel = 1;
+        latencySeconds = 1;
         lagProbes = 5;
         historySessions = 3;
         queryRepetitions = 5;
