@@ -87,6 +87,7 @@ public final class Benchmark {
     }
 
     private void measure() throws Exception {
+        machine();
         setUp();
         double commandsPerS = commandThroughput();
         double rawPerS = rawInsertThroughput();
@@ -105,6 +106,26 @@ public final class Benchmark {
     }
 
     // ----------------------------------------------------------------------------------------------- set-up
+
+    private void machine() throws SQLException {
+        String memory = "?";
+        try {
+            memory = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemTotal:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 + " MiB").orElse("?");
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // not Linux: the figure is left out
+        }
+        String postgres;
+        try (Connection connection = clinic.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("show server_version")) {
+            row.next();
+            postgres = row.getString(1);
+        }
+        summary.add("machine: " + Runtime.getRuntime().availableProcessors() + " processors, " + memory
+                + " memory; PostgreSQL " + postgres + " (" + (options.databaseUrl == null ? "embedded" : "CLINIC_DB_URL")
+                + "), one machine for the database, both processes and the benchmark's clients");
+    }
 
     private void setUp() {
         int workers = 0;
