@@ -1,11 +1,9 @@
 package org.triggerpoint.clinic.command.config;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,7 +21,6 @@ import org.triggerpoint.clinic.command.web.CommandMetadata;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
-import org.triggerpoint.clinic.events.storage.UniqueViolationResolver;
 
 import java.time.Clock;
 
@@ -68,23 +65,15 @@ class EventStoreConfiguration {
         return EventStoreLayout.EVENT_SCHEMA;
     }
 
-    /** Tells a lost race for a stream position (unique key violated) from every other failure, by SQL state. */
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new UniqueViolationResolver();
-    }
-
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
         return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -93,12 +82,7 @@ class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(EventStoreLayout.tokenSchema("command.token_entry"))
-                .contentType(String.class)
-                .build();
+        return EventStoreLayout.tokenStore("command.token_entry", connectionProvider, serializer);
     }
 
     /** A client's stream grows with every consent change and intake: load it from a snapshot every 20 events. */

@@ -10,7 +10,6 @@ import org.triggerpoint.clinic.events.user.UserRegistered;
 import org.triggerpoint.clinic.events.user.UserRolesChanged;
 import org.triggerpoint.clinic.events.user.Username;
 
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,13 +49,6 @@ class JdbcUserDirectory implements UserDirectory {
                 .param(passwordHash)
                 .param(username.value())
                 .update();
-    }
-
-    Optional<String> passwordHash(Username username) {
-        return jdbc.sql("select password_hash from identity.user_account where username = ?")
-                .param(username.value())
-                .query(String.class)
-                .optional();
     }
 
     @EventHandler

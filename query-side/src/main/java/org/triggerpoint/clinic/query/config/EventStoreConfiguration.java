@@ -1,7 +1,6 @@
 package org.triggerpoint.clinic.query.config;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
@@ -10,7 +9,6 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -22,7 +20,6 @@ import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
-import org.triggerpoint.clinic.events.storage.UniqueViolationResolver;
 
 import java.time.Clock;
 
@@ -66,23 +63,15 @@ class EventStoreConfiguration {
         return EventStoreLayout.EVENT_SCHEMA;
     }
 
-    /** Tells a lost race for a stream position (unique key violated) from every other failure, by SQL state. */
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new UniqueViolationResolver();
-    }
-
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
         return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -108,11 +97,6 @@ class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .serializer(serializer)
-                .schema(EventStoreLayout.tokenSchema("query.token_entry"))
-                .contentType(String.class)
-                .build();
+        return EventStoreLayout.tokenStore("query.token_entry", connectionProvider, serializer);
     }
 }

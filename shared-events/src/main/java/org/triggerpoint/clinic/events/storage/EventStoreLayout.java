@@ -1,8 +1,12 @@
 package org.triggerpoint.clinic.events.storage;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.triggerpoint.clinic.events.upcasting.AssessmentRecordedWithoutRegionsUpcaster;
@@ -30,19 +34,28 @@ public final class EventStoreLayout {
     private EventStoreLayout() {
     }
 
-    /** A JDBC storage engine builder for these tables, storing JSON as text; the caller adds its infrastructure. */
+    /**
+     * A JDBC storage engine builder for these tables, storing JSON as text and telling a lost race for a stream
+     * position from other failures by SQL state; the caller adds serializers, upcasters and its connections.
+     */
     public static JdbcEventStorageEngine.Builder storageEngine() {
         return JdbcEventStorageEngine.builder()
                 .schema(EVENT_SCHEMA)
-                .dataType(String.class);
+                .dataType(String.class)
+                .persistenceExceptionResolver(new UniqueViolationResolver());
     }
 
-    /** The layout of a side's own token table, e.g. {@code query.token_entry}. */
-    public static TokenSchema tokenSchema(String table) {
-        return TokenSchema.builder()
-                .setTokenTable(table)
-                .setProcessorNameColumn("processor_name")
-                .setTokenTypeColumn("token_type")
+    /** A side's own token store, e.g. in table {@code query.token_entry}, its tokens stored as JSON text. */
+    public static TokenStore tokenStore(String table, ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable(table)
+                        .setProcessorNameColumn("processor_name")
+                        .setTokenTypeColumn("token_type")
+                        .build())
+                .contentType(String.class)
                 .build();
     }
 
