@@ -10,17 +10,21 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.session.SessionAmended;
+import org.triggerpoint.clinic.query.projections.BatchScope;
+
+import java.util.ArrayList;
 
 /**
  * The change trail: one entry per stored event, whatever its type, saying who changed what, whose record, when and
  * why. Only the event's type, ids and metadata are copied; its payload may hold personal data, which the trail must
- * never keep (it is not erased with the client).
+ * never keep (it is not erased with the client). A batch's entries are written together just before it commits.
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
 class AuditProjection {
 
     static final String PROCESSING_GROUP = "audit";
+    private static final String BATCH = AuditProjection.class.getName() + ".changes";
 
     private final ChangeTrail changes;
 
@@ -31,7 +35,7 @@ class AuditProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         MetaData metaData = event.getMetaData();
-        changes.record(new ChangeTrail.Change(
+        BatchScope.current(BATCH, ArrayList<ChangeTrail.Change>::new, changes::recordAll).add(new ChangeTrail.Change(
                 token.position().orElseThrow(() -> new IllegalStateException("No position in token " + token)),
                 event.getTimestamp(),
                 text(metaData, "actor"),

@@ -23,14 +23,15 @@ import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
 import org.triggerpoint.clinic.query.privacy.ClientKeys;
+import org.triggerpoint.clinic.query.projections.BatchScope;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Builds the client-history view: folds each event into the document of the stream it belongs to, the client's own
- * or one session's. A client's events arrive in store order within one segment (clientRecordSequencing), and the
- * processor writes a batch's documents and its token in one transaction.
+ * or one session's. A client's events arrive in store order within one segment (clientRecordSequencing). A batch's
+ * documents are read once, folded in memory, and written back with the batch's token in one transaction.
  * <p>
  * An event at or below a document's last position was folded into it already: it is delivered again (a token set
  * back, a segment split or merged) and skipped, so nothing is ever listed twice. Positions only grow within a stream,
@@ -41,6 +42,7 @@ import java.util.UUID;
 class ClientHistoryProjection {
 
     static final String PROCESSING_GROUP = "client-history";
+    private static final String BATCH = ClientHistoryProjection.class.getName() + ".documents";
 
     private final HistoryTables tables;
     private final RecordAsItStood records;
@@ -79,9 +81,11 @@ class ClientHistoryProjection {
     @EventHandler
     void on(ClientDataErased event, EventMessage<?> message, TrackingToken token) {
         keys.forget(event.clientId());
+        HistoryBatch batch = batch();
+        batch.writeAndForget();
         foldIntoClient(event.clientId(), message, token);
         for (Stored<UUID> session : tables.sessionPositionsOf(event.clientId().value())) {
-            tables.save(event.clientId().value(), records.sessionAsItStandsNow(session.record()),
+            batch.save(event.clientId().value(), records.sessionAsItStandsNow(session.record()),
                     session.lastPosition());
         }
     }
@@ -133,22 +137,29 @@ class ClientHistoryProjection {
 
     private void foldIntoClient(ClientId clientId, EventMessage<?> message, TrackingToken token) {
         long position = positionOf(token);
-        Optional<Stored<ClientRecord>> stored = tables.client(clientId.value());
+        HistoryBatch batch = batch();
+        Optional<Stored<ClientRecord>> stored = batch.client(clientId.value());
         if (alreadyFolded(stored, position)) {
             return;
         }
-        tables.save(ClientRecord.fold(stored.map(Stored::record).orElse(null), RecordedEvent.of(message)), position);
+        batch.save(ClientRecord.fold(stored.map(Stored::record).orElse(null), RecordedEvent.of(message)), position);
     }
 
     private void foldIntoSession(SessionId sessionId, ClientId clientId, EventMessage<?> message,
                                  TrackingToken token) {
         long position = positionOf(token);
-        Optional<Stored<SessionRecord>> stored = tables.session(sessionId.value());
+        HistoryBatch batch = batch();
+        Optional<Stored<SessionRecord>> stored = batch.session(sessionId.value());
         if (alreadyFolded(stored, position)) {
             return;
         }
-        tables.save(clientId.value(),
+        batch.save(clientId.value(),
                 SessionRecord.fold(stored.map(Stored::record).orElse(null), RecordedEvent.of(message)), position);
+    }
+
+    /** This batch's documents, written back just before it commits. */
+    private HistoryBatch batch() {
+        return BatchScope.current(BATCH, () -> new HistoryBatch(tables), HistoryBatch::write);
     }
 
     private static boolean alreadyFolded(Optional<? extends Stored<?>> stored, long position) {

@@ -1,11 +1,15 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,10 +25,16 @@ class HistoryTables {
     record Stored<T>(T record, long lastPosition) {
     }
 
-    private final JdbcClient jdbc;
+    /** A session's stored document, with the client whose record it is part of. */
+    record ClientSession(UUID clientId, Stored<SessionRecord> session) {
+    }
 
-    HistoryTables(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    HistoryTables(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     Optional<Stored<ClientRecord>> client(UUID clientId) {
@@ -35,8 +45,9 @@ class HistoryTables {
                 .optional();
     }
 
-    void save(ClientRecord client, long position) {
-        jdbc.sql("""
+    /** Writes clients' documents, one statement batch for all of them. */
+    void saveClients(Collection<Stored<ClientRecord>> clients) {
+        named.batchUpdate("""
                         insert into query.history_client
                             (client_id, given_name, family_name, date_of_birth, registered_at, doc, last_position)
                         values (:clientId, :givenName, :familyName, :dateOfBirth, :registeredAt, cast(:doc as jsonb),
@@ -44,15 +55,18 @@ class HistoryTables {
                         on conflict (client_id) do update set
                             given_name = excluded.given_name, family_name = excluded.family_name,
                             date_of_birth = excluded.date_of_birth, registered_at = excluded.registered_at,
-                            doc = excluded.doc, last_position = excluded.last_position""")
-                .param("clientId", client.clientId())
-                .param("givenName", client.details() == null ? null : client.details().givenName())
-                .param("familyName", client.details() == null ? null : client.details().familyName())
-                .param("dateOfBirth", client.details() == null ? null : client.details().dateOfBirth())
-                .param("registeredAt", utc(client.registeredAt()))
-                .param("doc", HistoryDocuments.write(client))
-                .param("position", position)
-                .update();
+                            doc = excluded.doc, last_position = excluded.last_position""",
+                clients.stream().map(stored -> {
+                    ClientRecord client = stored.record();
+                    return new MapSqlParameterSource()
+                            .addValue("clientId", client.clientId())
+                            .addValue("givenName", client.details() == null ? null : client.details().givenName())
+                            .addValue("familyName", client.details() == null ? null : client.details().familyName())
+                            .addValue("dateOfBirth", client.details() == null ? null : client.details().dateOfBirth())
+                            .addValue("registeredAt", utc(client.registeredAt()))
+                            .addValue("doc", HistoryDocuments.write(client))
+                            .addValue("position", stored.lastPosition());
+                }).toArray(SqlParameterSource[]::new));
     }
 
     /** The client's history as the view holds it now. */
@@ -68,18 +82,22 @@ class HistoryTables {
                 .optional();
     }
 
-    void save(UUID clientId, SessionRecord session, long position) {
-        jdbc.sql("""
+    /** Writes sessions' documents, one statement batch for all of them. */
+    void saveSessions(Collection<ClientSession> sessions) {
+        named.batchUpdate("""
                         insert into query.history_session (session_id, client_id, started_at, doc, last_position)
                         values (:sessionId, :clientId, :startedAt, cast(:doc as jsonb), :position)
                         on conflict (session_id) do update set
-                            doc = excluded.doc, last_position = excluded.last_position""")
-                .param("sessionId", session.sessionId())
-                .param("clientId", clientId)
-                .param("startedAt", utc(session.startedAt()))
-                .param("doc", HistoryDocuments.write(session))
-                .param("position", position)
-                .update();
+                            doc = excluded.doc, last_position = excluded.last_position""",
+                sessions.stream().map(stored -> {
+                    SessionRecord session = stored.session().record();
+                    return new MapSqlParameterSource()
+                            .addValue("sessionId", session.sessionId())
+                            .addValue("clientId", stored.clientId())
+                            .addValue("startedAt", utc(session.startedAt()))
+                            .addValue("doc", HistoryDocuments.write(session))
+                            .addValue("position", stored.session().lastPosition());
+                }).toArray(SqlParameterSource[]::new));
     }
 
     List<SessionRecord> sessionsOf(UUID clientId) {

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.events.client.IntakeRecorded;
 import org.triggerpoint.clinic.events.session.AssessmentRecorded;
@@ -15,6 +14,7 @@ import org.triggerpoint.clinic.events.session.SessionStarted;
 import org.triggerpoint.clinic.events.session.SorenessReported;
 import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
+import org.triggerpoint.clinic.query.projections.BatchScope;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -23,13 +23,15 @@ import java.util.function.UnaryOperator;
 /**
  * Builds the outcome-analytics view. A client's events and their sessions' arrive in store order within one segment
  * (clientRecordSequencing), so an intake is always seen before the sessions it applies to. Axon runs each batch and
- * its token update in one transaction; the rollup changes of a batch are written just before it commits.
+ * its token update in one transaction; a batch's sessions, intakes and rollup changes are kept in memory while it
+ * runs and written just before it commits.
  */
 @Component
 @ProcessingGroup("outcomes")
 class OutcomeProjection {
 
     private static final String ROLLUP_CHANGES = OutcomeProjection.class.getName() + ".rollupChanges";
+    private static final String SESSIONS = OutcomeProjection.class.getName() + ".sessions";
 
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
@@ -41,46 +43,46 @@ class OutcomeProjection {
 
     @EventHandler
     void on(IntakeRecorded event, TrackingToken token) {
-        sessions.recordIntake(event.clientId().value(), event.conditions(), position(token));
+        batch().recordIntake(event.clientId().value(), event.conditions(), position(token));
     }
 
     @EventHandler
     void on(SessionStarted event, TrackingToken token) {
-        sessions.insert(event.sessionId().value(), SessionOutcome.started(event.clientId().value(),
+        batch().start(event.sessionId().value(), SessionOutcome.started(event.clientId().value(),
                 event.therapistId().value(), YearMonth.from(event.startedAt().atZone(ZoneOffset.UTC))), position(token));
     }
 
     @EventHandler
-    void on(AssessmentRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.assessed(event.painScore().points()));
+    void on(AssessmentRecorded event, TrackingToken token) {
+        change(event.sessionId(), token, outcome -> outcome.assessed(event.painScore().points()));
     }
 
     @EventHandler
-    void on(TriggerPointIdentified event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withTriggerPointIn(event.muscle()));
+    void on(TriggerPointIdentified event, TrackingToken token) {
+        change(event.sessionId(), token, outcome -> outcome.withTriggerPointIn(event.muscle()));
     }
 
     @EventHandler
-    void on(TriggerPointReleased event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withReleaseBy(event.pressure()));
+    void on(TriggerPointReleased event, TrackingToken token) {
+        change(event.sessionId(), token, outcome -> outcome.withReleaseBy(event.pressure()));
     }
 
     @EventHandler
-    void on(SessionCompleted event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.completed(
-                event.postSessionPainScore().points(), sessions.conditionsOf(event.clientId().value())));
+    void on(SessionCompleted event, TrackingToken token) {
+        change(event.sessionId(), token, outcome -> outcome.completed(
+                event.postSessionPainScore().points(), batch().conditionsOf(event.clientId().value())));
     }
 
     @EventHandler
-    void on(SorenessReported event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withSorenessReport(
+    void on(SorenessReported event, TrackingToken token) {
+        change(event.sessionId(), token, outcome -> outcome.withSorenessReport(
                 event.hoursAfterSession().hours(), event.severity().points(), event.resolved()));
     }
 
     @EventHandler
-    void on(SessionAmended event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+    void on(SessionAmended event, TrackingToken token) {
         var corrected = event.corrected();
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.amended(
+        change(event.sessionId(), token, outcome -> outcome.amended(
                 corrected.painScore() == null ? null : corrected.painScore().points(),
                 corrected.postSessionPainScore() == null ? null : corrected.postSessionPainScore().points()));
     }
@@ -92,27 +94,27 @@ class OutcomeProjection {
         rollups.clear();
     }
 
-    private void change(SessionId sessionId, TrackingToken token, UnitOfWork<?> unitOfWork,
-                        UnaryOperator<SessionOutcome> change) {
+    private void change(SessionId sessionId, TrackingToken token, UnaryOperator<SessionOutcome> change) {
         long position = position(token);
-        OutcomeSessions.Stored stored = sessions.find(sessionId.value()).orElseThrow(() -> new IllegalStateException(
+        OutcomeBatch batch = batch();
+        OutcomeSessions.Stored stored = batch.find(sessionId.value()).orElseThrow(() -> new IllegalStateException(
                 "Session " + sessionId + " has an event at position " + position + " but was never started"));
         if (position <= stored.lastPosition()) {
             return; // redelivered: this event is in the view already
         }
         SessionOutcome after = change.apply(stored.outcome());
-        sessions.update(sessionId.value(), after, position);
-        rollupChanges(unitOfWork).record(stored.outcome(), after);
+        batch.change(sessionId.value(), after, position);
+        rollupChanges().record(stored.outcome(), after);
+    }
+
+    /** This batch's sessions and intakes, written back just before the batch commits. */
+    private OutcomeBatch batch() {
+        return BatchScope.current(SESSIONS, () -> new OutcomeBatch(sessions), OutcomeBatch::write);
     }
 
     /** This batch's rollup changes, written once just before the batch commits (with its token). */
-    private RollupChanges rollupChanges(UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> batch = unitOfWork.root();
-        return batch.getOrComputeResource(ROLLUP_CHANGES, key -> {
-            RollupChanges changes = new RollupChanges();
-            batch.onPrepareCommit(committing -> rollups.apply(changes));
-            return changes;
-        });
+    private RollupChanges rollupChanges() {
+        return BatchScope.current(ROLLUP_CHANGES, RollupChanges::new, rollups::apply);
     }
 
     private static long position(TrackingToken token) {

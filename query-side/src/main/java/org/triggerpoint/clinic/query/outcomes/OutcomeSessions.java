@@ -1,5 +1,8 @@
 package org.triggerpoint.clinic.query.outcomes;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
@@ -13,6 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,10 +29,16 @@ class OutcomeSessions {
     record Stored(SessionOutcome outcome, long lastPosition) {
     }
 
-    private final JdbcClient jdbc;
+    /** A client's presenting conditions from an intake, and that intake's global position. */
+    record Intake(Set<PresentingCondition> conditions, long position) {
+    }
 
-    OutcomeSessions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    OutcomeSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     Optional<Stored> find(UUID sessionId) {
@@ -38,50 +48,30 @@ class OutcomeSessions {
                 .optional();
     }
 
-    /** Stores a newly started session; a redelivered start finds it there already and changes nothing. */
-    void insert(UUID sessionId, SessionOutcome outcome, long position) {
-        jdbc.sql("""
+    /**
+     * Stores newly started sessions; a redelivered start finds its session there already and changes nothing. One
+     * statement batch for all of them.
+     */
+    void insertAll(Map<UUID, Stored> started) {
+        named.batchUpdate("""
                         insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
                             pain_score, post_pain_score, completed, sore, resolved_within_48h, muscles, pressures,
                             conditions, last_position)
                         values (:sessionId, :clientId, :therapistId, :startedMonth, :painScore, :postPainScore,
                             :completed, :sore, :resolved, :muscles, :pressures, :conditions, :position)
-                        on conflict (session_id) do nothing""")
-                .param("sessionId", sessionId)
-                .param("clientId", outcome.clientId())
-                .param("therapistId", outcome.therapistId())
-                .param("startedMonth", outcome.startedMonth().atDay(1))
-                .param("painScore", outcome.painScore())
-                .param("postPainScore", outcome.postSessionPainScore())
-                .param("completed", outcome.completed())
-                .param("sore", outcome.sore())
-                .param("resolved", outcome.resolvedWithin48h())
-                .param("muscles", names(outcome.muscles()))
-                .param("pressures", names(outcome.pressures()))
-                .param("conditions", names(outcome.conditions()))
-                .param("position", position)
-                .update();
+                        on conflict (session_id) do nothing""",
+                parameters(started));
     }
 
-    /** The parts of a session that change after it started. */
-    void update(UUID sessionId, SessionOutcome outcome, long position) {
-        jdbc.sql("""
+    /** The parts of sessions that change after they started, in one statement batch. */
+    void updateAll(Map<UUID, Stored> changed) {
+        named.batchUpdate("""
                         update query.outcome_session set pain_score = :painScore, post_pain_score = :postPainScore,
                             completed = :completed, sore = :sore, resolved_within_48h = :resolved,
                             muscles = :muscles, pressures = :pressures, conditions = :conditions,
                             last_position = :position
-                        where session_id = :sessionId""")
-                .param("sessionId", sessionId)
-                .param("painScore", outcome.painScore())
-                .param("postPainScore", outcome.postSessionPainScore())
-                .param("completed", outcome.completed())
-                .param("sore", outcome.sore())
-                .param("resolved", outcome.resolvedWithin48h())
-                .param("muscles", names(outcome.muscles()))
-                .param("pressures", names(outcome.pressures()))
-                .param("conditions", names(outcome.conditions()))
-                .param("position", position)
-                .update();
+                        where session_id = :sessionId""",
+                parameters(changed));
     }
 
     /** The client's conditions from their latest intake; none if they have had no intake. */
@@ -93,20 +83,46 @@ class OutcomeSessions {
                 .orElse(Set.of());
     }
 
-    /** A later intake replaces the conditions; a redelivered or older one (at or below the last position) does not. */
-    void recordIntake(UUID clientId, Set<PresentingCondition> conditions, long position) {
-        jdbc.sql("""
+    /**
+     * Later intakes replace the conditions; a redelivered or older one (at or below the last position) does not.
+     * One statement batch for all of them.
+     */
+    void recordIntakes(Map<UUID, Intake> intakes) {
+        named.batchUpdate("""
                         insert into query.outcome_client as client (client_id, conditions, last_position)
-                        values (?, ?, ?)
+                        values (:clientId, :conditions, :position)
                         on conflict (client_id) do update
                             set conditions = excluded.conditions, last_position = excluded.last_position
-                            where client.last_position < excluded.last_position""")
-                .params(clientId, names(conditions), position)
-                .update();
+                            where client.last_position < excluded.last_position""",
+                intakes.entrySet().stream().map(intake -> new MapSqlParameterSource()
+                                .addValue("clientId", intake.getKey())
+                                .addValue("conditions", names(intake.getValue().conditions()))
+                                .addValue("position", intake.getValue().position()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     void clear() {
         jdbc.sql("truncate query.outcome_session, query.outcome_client").update();
+    }
+
+    private static SqlParameterSource[] parameters(Map<UUID, Stored> sessions) {
+        return sessions.entrySet().stream().map(session -> {
+            SessionOutcome outcome = session.getValue().outcome();
+            return new MapSqlParameterSource()
+                    .addValue("sessionId", session.getKey())
+                    .addValue("clientId", outcome.clientId())
+                    .addValue("therapistId", outcome.therapistId())
+                    .addValue("startedMonth", outcome.startedMonth().atDay(1))
+                    .addValue("painScore", outcome.painScore())
+                    .addValue("postPainScore", outcome.postSessionPainScore())
+                    .addValue("completed", outcome.completed())
+                    .addValue("sore", outcome.sore())
+                    .addValue("resolved", outcome.resolvedWithin48h())
+                    .addValue("muscles", names(outcome.muscles()))
+                    .addValue("pressures", names(outcome.pressures()))
+                    .addValue("conditions", names(outcome.conditions()))
+                    .addValue("position", session.getValue().lastPosition());
+        }).toArray(SqlParameterSource[]::new);
     }
 
     private static SessionOutcome outcome(ResultSet rs) throws SQLException {

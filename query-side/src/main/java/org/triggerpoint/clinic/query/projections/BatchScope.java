@@ -1,0 +1,32 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What a projection keeps for the length of one batch of events: a processor handles a batch in one unit of work and
+ * one transaction, with its token. A view reads and changes its rows in memory while the batch runs and writes them
+ * back together just before it commits, so a session whose eight events arrive in one batch costs one read and one
+ * write, not eight of each. Should the batch fail, the state goes with its unit of work and nothing was written.
+ */
+public final class BatchScope {
+
+    private BatchScope() {
+    }
+
+    /**
+     * The current batch's state under {@code key}: created on first use, and handed to {@code beforeCommit} when the
+     * batch is about to commit.
+     */
+    public static <T> T current(String key, Supplier<T> create, Consumer<T> beforeCommit) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(key, any -> {
+            T state = create.get();
+            batch.onPrepareCommit(committing -> beforeCommit.accept(state));
+            return state;
+        });
+    }
+}
