@@ -82,7 +82,7 @@ class ClientHistoryProjection {
     void on(ClientDataErased event, EventMessage<?> message, TrackingToken token) {
         keys.forget(event.clientId());
         HistoryBatch batch = batch();
-        batch.writeAndForget();
+        batch.write(); // sessions started earlier in this batch must be listed below too
         foldIntoClient(event.clientId(), message, token);
         for (Stored<UUID> session : tables.sessionPositionsOf(event.clientId().value())) {
             batch.save(event.clientId().value(), records.sessionAsItStandsNow(session.record()),

@@ -46,17 +46,7 @@ final class HistoryBatch {
         changedSessions.put(session.sessionId(), new ClientSession(clientId, stored));
     }
 
-    /**
-     * Writes what the batch changed so far and forgets every document it read, so that what follows reads the view
-     * as stored: an erasure re-folds the client's sessions from the store, and no copy read before it may be written
-     * back after it.
-     */
-    void writeAndForget() {
-        write();
-        clients.clear();
-        sessions.clear();
-    }
-
+    /** Writes what the batch changed so far; called before it commits, and before an erasure lists the sessions. */
     void write() {
         tables.saveClients(changedClients.values());
         tables.saveSessions(changedSessions.values());
