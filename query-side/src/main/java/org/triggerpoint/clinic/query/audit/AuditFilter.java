@@ -1,9 +1,9 @@
 package org.triggerpoint.clinic.query.audit;
 
 import org.triggerpoint.clinic.query.web.InvalidQuery;
+import org.triggerpoint.clinic.query.web.StrictValues;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Which entries an auditor asked for: one client's, one actor's, from (inclusive) to (exclusive); null: any. */
@@ -23,7 +23,7 @@ record AuditFilter(UUID clientId, String actor, Instant from, Instant to) {
             return null;
         }
         try {
-            return UUID.fromString(clientId.strip());
+            return StrictValues.uuid(clientId.strip());
         } catch (IllegalArgumentException notAnId) {
             throw new InvalidQuery("clientId", "clientId must be a client's id (a UUID), was '" + clientId + "'");
         }
@@ -34,8 +34,8 @@ record AuditFilter(UUID clientId, String actor, Instant from, Instant to) {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException notAnInstant) {
+            return StrictValues.instant(value.strip());
+        } catch (IllegalArgumentException notAnInstant) {
             throw new InvalidQuery(field, field + " must be an ISO instant such as 2026-03-02T09:00:00Z, was '"
                     + value + "'");
         }

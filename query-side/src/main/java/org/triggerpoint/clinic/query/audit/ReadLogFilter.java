@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -19,9 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.triggerpoint.clinic.query.web.Problems;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,12 +44,17 @@ public class ReadLogFilter extends OncePerRequestFilter {
 
     private final ReadLog readLog;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final Problems problems;
+    /** Reads refused because their row could not be written: each is a 503 to a clinician, worth an alert. */
+    private final Counter unrecorded;
 
-    ReadLogFilter(ReadLog readLog, Clock clock, ObjectMapper json) {
+    ReadLogFilter(ReadLog readLog, Clock clock, Problems problems, MeterRegistry metrics) {
         this.readLog = readLog;
         this.clock = clock;
-        this.json = json;
+        this.problems = problems;
+        this.unrecorded = Counter.builder("clinic.readlog.unrecorded")
+                .description("Reads of client records answered 503 because the read log could not be written")
+                .register(metrics);
     }
 
     @Override
@@ -74,6 +78,7 @@ public class ReadLogFilter extends OncePerRequestFilter {
             } catch (RuntimeException notRecorded) {
                 log.warn("Read {} by {} not recorded in the read log, so not answered: {}", read.get().endpoint(),
                         caller.getName(), notRecorded.toString());
+                unrecorded.increment();
                 heldBack.reset();
                 notRecorded(request, response, requestId);
                 return;
@@ -93,16 +98,11 @@ public class ReadLogFilter extends OncePerRequestFilter {
 
     private void notRecorded(HttpServletRequest request, HttpServletResponse response, String requestId)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Every read of a client's record is recorded first, and the read log cannot be written right now. "
-                        + "Try again shortly.");
-        problem.setTitle("Read log unavailable");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
         response.setHeader(REQUEST_ID_HEADER, requestId);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Read log unavailable",
+                "Every read of a client's record is recorded first, and the read log cannot be written right now. "
+                        + "Try again shortly."));
     }
 
     /** Roles as the command side writes them into event metadata, so changes and reads name them alike. */

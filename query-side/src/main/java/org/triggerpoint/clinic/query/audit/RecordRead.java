@@ -37,8 +37,9 @@ record RecordRead(UUID clientId, String endpoint) {
             return Optional.of(new RecordRead(clientId, "GET /api/clients/{clientId}/history" + asOf(request)));
         }
         String accept = request.getHeader("Accept");
-        return Optional.of(new RecordRead(clientId, "GET /api/clients/{clientId}/export as "
-                + (accept != null && accept.contains(FHIR) ? "FHIR" : "JSON")));
+        String format = request.getParameter("format");
+        boolean fhir = format != null ? format.equals("fhir") : accept != null && accept.contains(FHIR);
+        return Optional.of(new RecordRead(clientId, "GET /api/clients/{clientId}/export as " + (fhir ? "FHIR" : "JSON")));
     }
 
     private static int length(String query) {

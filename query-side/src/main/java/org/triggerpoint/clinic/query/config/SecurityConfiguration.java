@@ -1,16 +1,11 @@
 package org.triggerpoint.clinic.query.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,9 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.triggerpoint.clinic.query.audit.ReadLogFilter;
-
-import java.io.IOException;
-import java.net.URI;
+import org.triggerpoint.clinic.query.web.Problems;
 
 /**
  * HTTP Basic against the same users as the command side: the table {@code identity.user_account} that the command
@@ -36,13 +29,13 @@ import java.net.URI;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http, ObjectMapper json, ReadLogFilter readLog,
+    SecurityFilterChain querySecurity(HttpSecurity http, Problems problems, ReadLogFilter readLog,
                                       ObjectProvider<JwtDecoder> jwtDecoders, Environment environment)
             throws Exception {
         AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
-            write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Sign in with a username and password of the clinic");
+            problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Sign in with a username and password of the clinic"));
         };
         OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
         return http
@@ -52,8 +45,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
-                        write(json, request, response, HttpStatus.FORBIDDEN, "Not permitted",
-                                "Your role does not permit " + request.getMethod() + " " + request.getRequestURI())))
+                        problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Not permitted",
+                                "Your role does not permit " + request.getMethod() + " " + request.getRequestURI()))))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -67,16 +60,6 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll())
                 .build();
-    }
-
-    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                              HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     @Bean

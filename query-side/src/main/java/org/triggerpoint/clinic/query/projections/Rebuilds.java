@@ -1,7 +1,6 @@
 package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,6 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     private final ViewPositions positions;
-    private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<View, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -36,9 +34,8 @@ public class Rebuilds {
     private final Set<View> resetting = ConcurrentHashMap.newKeySet();
     private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
 
-    Rebuilds(ViewPositions positions, EventStore eventStore, TransactionTemplate transaction, Clock clock) {
+    Rebuilds(ViewPositions positions, TransactionTemplate transaction, Clock clock) {
         this.positions = positions;
-        this.eventStore = eventStore;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -51,7 +48,7 @@ public class Rebuilds {
 
     public synchronized Progress rebuild(View view) {
         StreamingEventProcessor processor = positions.processor(view);
-        long target = eventStore.createHeadToken().position().orElse(0);
+        long target = positions.head().orElse(0);
         log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
         resetting.add(view);
         rebuilds.put(view, new Rebuild(clock.instant(), target));
@@ -106,7 +103,7 @@ public class Rebuilds {
             return new Progress(view.processorName(), "REBUILDING", Math.min(done, rebuild.targetPosition()),
                     rebuild.targetPosition(), rebuild.startedAt());
         }
-        long head = eventStore.createHeadToken().position().orElse(0);
+        long head = positions.head().orElse(0);
         return new Progress(view.processorName(), done >= head ? "UP_TO_DATE" : "CATCHING_UP", done, head,
                 rebuild == null ? null : rebuild.startedAt());
     }

@@ -4,11 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.triggerpoint.clinic.query.web.InvalidQuery;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Lock;
@@ -53,7 +53,7 @@ public class ViewAvailability implements HandlerInterceptor {
         }
         View view = servedFrom.value();
         refuseWhileRebuilding(view);
-        String token = request.getHeader(CONSISTENCY_TOKEN);
+        String token = consistencyToken(request);
         if (token != null) {
             awaitPosition(view, parse(token));
         }
@@ -96,11 +96,19 @@ public class ViewAvailability implements HandlerInterceptor {
         }
     }
 
+    /** The header as sent; the firewall refuses a value with characters no header may hold (non-ASCII, control). */
+    private static String consistencyToken(HttpServletRequest request) {
+        try {
+            return request.getHeader(CONSISTENCY_TOKEN);
+        } catch (RequestRejectedException notAHeaderValue) {
+            throw new InvalidQuery(CONSISTENCY_TOKEN, CONSISTENCY_TOKEN + " holds characters no token has");
+        }
+    }
+
     private static long parse(String token) {
         Matcher matcher = TOKEN.matcher(token.strip());
         if (!matcher.matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "X-Consistency-Token is not a token given by the command side");
+            throw new InvalidQuery(CONSISTENCY_TOKEN, CONSISTENCY_TOKEN + " is not a token given by the command side");
         }
         return Long.parseLong(matcher.group(1));
     }

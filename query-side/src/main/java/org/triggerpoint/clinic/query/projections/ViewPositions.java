@@ -7,13 +7,16 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * How far each view has read the event store. A view includes the event at a global position when every segment of
@@ -26,25 +29,44 @@ public class ViewPositions {
     private final EventProcessingConfiguration processors;
     private final TokenStore tokenStore;
     private final TransactionTemplate transaction;
+    private final EventStore eventStore;
 
-    ViewPositions(EventProcessingConfiguration processors, TokenStore tokenStore, TransactionTemplate transaction) {
+    ViewPositions(EventProcessingConfiguration processors, TokenStore tokenStore, TransactionTemplate transaction,
+                  EventStore eventStore) {
         this.processors = processors;
         this.tokenStore = tokenStore;
         this.transaction = transaction;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * The global index of the newest event in the store, empty while it holds none: Axon's JDBC store answers no head
+     * token at all then, which once made every rebuild and its progress fail on a fresh database.
+     */
+    public OptionalLong head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? OptionalLong.empty() : head.position();
     }
 
     public boolean includes(View view, long position) {
-        List<TrackingToken> tokens = segmentTokens(view);
+        Collection<TrackingToken> tokens = segmentTokens(view).values();
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> hasRead(token, position));
     }
 
     /** The lowest position every segment has reached, or empty before the view has read any event. */
     public Optional<Long> lowestPosition(View view) {
-        List<TrackingToken> tokens = segmentTokens(view);
+        Collection<TrackingToken> tokens = segmentTokens(view).values();
         if (tokens.isEmpty() || tokens.contains(null)) {
             return Optional.empty();
         }
         return tokens.stream().map(ViewPositions::readUpTo).min(Long::compare).filter(position -> position >= 0);
+    }
+
+    /** Each segment's position: the global index it has read up to, -1 before its first event. */
+    public Map<Integer, Long> segmentPositions(View view) {
+        Map<Integer, Long> positions = new TreeMap<>();
+        segmentTokens(view).forEach((segment, token) -> positions.put(segment, readUpTo(token)));
+        return positions;
     }
 
     StreamingEventProcessor processor(View view) {
@@ -52,14 +74,14 @@ public class ViewPositions {
                 .orElseThrow(() -> new IllegalStateException("No event processor " + view.processorName()));
     }
 
-    /** One token per segment: this node's own in memory, the others' from the token store. */
-    private List<TrackingToken> segmentTokens(View view) {
+    /** One token per segment (null before its first event): this node's own in memory, others' from the store. */
+    private Map<Integer, TrackingToken> segmentTokens(View view) {
         Map<Integer, EventTrackerStatus> local = processor(view).processingStatus();
         int[] segments = transaction.execute(status -> tokenStore.fetchSegments(view.processorName()));
-        List<TrackingToken> tokens = new ArrayList<>();
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
         for (int segment : segments == null ? new int[0] : segments) {
             EventTrackerStatus status = local.get(segment);
-            tokens.add(status != null ? status.getTrackingToken()
+            tokens.put(segment, status != null ? status.getTrackingToken()
                     : transaction.execute(tx -> tokenStore.fetchToken(view.processorName(), segment)));
         }
         return tokens;

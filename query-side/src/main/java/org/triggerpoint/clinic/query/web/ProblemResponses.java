@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,8 +22,6 @@ import org.triggerpoint.clinic.query.projections.ViewUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
-import java.util.Map;
 
 /** Every error as {@code application/problem+json}; 503 while a view cannot answer or the database is away. */
 @RestControllerAdvice
@@ -33,30 +32,37 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ViewUnavailable.class)
     ResponseEntity<ProblemDetail> viewUnavailable(ViewUnavailable unavailable) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "View not available yet", unavailable.getMessage()));
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "View not available yet",
+                        unavailable.getMessage()));
     }
 
     @ExceptionHandler(UnknownRecord.class)
     ProblemDetail unknownRecord(UnknownRecord unknown) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown record", unknown.getMessage());
+        return Problems.problem(HttpStatus.NOT_FOUND, "Unknown record", unknown.getMessage());
     }
 
     @ExceptionHandler(InvalidQuery.class)
     ProblemDetail invalidQuery(InvalidQuery invalid) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query", invalid.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
-        return problem;
+        return Problems.invalid(invalid.field(), invalid.getMessage());
+    }
+
+    /** The firewall refuses a header or parameter lazily, when a controller first reads it: still the caller's fault. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException rejected) {
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The request holds characters that no parameter or header of this API has");
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
         if (isDatabaseUnavailable(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+            return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                     "The clinic's database cannot be reached. Try again shortly.");
         }
         log.error("Unexpected failure", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", "The request failed unexpectedly");
+        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
+                "The request failed unexpectedly");
     }
 
     @Override
@@ -64,16 +70,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument
                 ? argument.getName() : String.valueOf(mismatch.getPropertyName());
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query",
-                "'" + mismatch.getValue() + "' is not a valid " + name);
-        problem.setProperty("errors", List.of(Map.of("field", name, "message", "is not valid")));
-        return ResponseEntity.badRequest().headers(headers).body(problem);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return ResponseEntity.badRequest().headers(headers)
+                .body(Problems.invalid(name, "'" + mismatch.getValue() + "' is not a valid " + name));
     }
 
     static boolean isDatabaseUnavailable(Throwable failure) {

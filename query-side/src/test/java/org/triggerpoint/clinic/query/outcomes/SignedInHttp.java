@@ -42,7 +42,7 @@ public final class SignedInHttp {
                 .update();
     }
 
-    static String password(String username) {
+    public static String password(String username) {
         return username + "-password-2026";
     }
 

@@ -1,0 +1,60 @@
+package org.triggerpoint.clinic.query.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Problem responses (RFC 9457) written outside Spring MVC's exception handlers: by the security entry points, the
+ * firewall, the read log and the parameter checks, which answer before (or instead of) a controller.
+ */
+@Component
+public class Problems {
+
+    private final ObjectMapper json;
+
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** A 400 whose {@code errors} list names the one parameter (or header) that was wrong, as the contract asks. */
+    public static ProblemDetail invalid(String field, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query", detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return problem;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        instance(request).ifPresent(problem::setInstance);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path as sent, when it is a valid URI: a hostile path must not turn the refusal into a failure. */
+    private static Optional<URI> instance(HttpServletRequest request) {
+        try {
+            return Optional.of(new URI(request.getRequestURI()));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
+    }
+}
