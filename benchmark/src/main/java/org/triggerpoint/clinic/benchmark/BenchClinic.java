@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +28,20 @@ import java.util.stream.Stream;
  * The system under test: a fresh database {@code clinic_bench_<random>} on the PostgreSQL of {@code CLINIC_DB_URL}
  * (or on an embedded PostgreSQL started from the local-postgres jar, as {@code ./clinic run} does), and both
  * processes started from their jars on it, the command side first. {@link #close()} stops them and drops the database.
+ * With {@code --running}, the processes already running and their database instead; {@link #close()} then only drops
+ * the benchmark's scratch tables.
  */
 final class BenchClinic implements AutoCloseable {
 
-    final String adminPassword = "bench-admin-" + UUID.randomUUID();
+    static final List<String> SCRATCH_TABLES = List.of("public.bench_raw_event", "public.bench_raw_view");
+
+    final String adminPassword;
     final String databaseUrl;
     final String user;
     final String password;
-    final int commandPort = freePort();
-    final int queryPort = freePort();
+    private final String commandUrl;
+    private final String queryUrl;
+    private final boolean ownProcesses;
     private final String serverUrl;
     private final String databaseName = "clinic_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Path workDirectory;
@@ -46,20 +52,41 @@ final class BenchClinic implements AutoCloseable {
 
     BenchClinic(Options options) throws IOException {
         workDirectory = Files.createTempDirectory("clinic-bench-");
+        ownProcesses = !options.usesRunningProcesses();
+        user = options.databaseUser;
+        password = options.databasePassword;
+        if (!ownProcesses) {
+            serverUrl = null;
+            databaseUrl = options.databaseUrl;
+            adminPassword = options.runningAdminPassword;
+            commandUrl = options.runningCommandUrl;
+            queryUrl = options.runningQueryUrl;
+            log("driving the running processes at " + commandUrl + " and " + queryUrl + ", database " + databaseUrl);
+            dropScratchTables();
+            return;
+        }
+        adminPassword = "bench-admin-" + UUID.randomUUID();
+        int commandPort = freePort();
+        int queryPort = freePort();
+        commandUrl = "http://127.0.0.1:" + commandPort;
+        queryUrl = "http://127.0.0.1:" + queryPort;
+        String databaseOnServer = null;
         try {
             if (options.databaseUrl != null) {
                 serverUrl = options.databaseUrl;
-                user = options.databaseUser;
-                password = options.databasePassword;
                 log("using the PostgreSQL at " + serverUrl);
             } else {
                 serverUrl = startEmbeddedPostgres(options.postgresJar);
-                user = "postgres";
-                password = "";
             }
             execute(serverUrl, "create database " + databaseName);
-            databaseUrl = urlOf(serverUrl, databaseName);
+            databaseOnServer = urlOf(serverUrl, databaseName);
             log("fresh database " + databaseName);
+        } catch (IOException | RuntimeException e) {
+            stop(embeddedPostgres);
+            throw e;
+        }
+        databaseUrl = databaseOnServer;
+        try {
             commandSide = start("command-side", options.commandJar, commandPort, options.javaOptions);
             querySide = start("query-side", options.queryJar, queryPort, options.javaOptions);
         } catch (IOException | RuntimeException e) {
@@ -69,23 +96,24 @@ final class BenchClinic implements AutoCloseable {
     }
 
     String commandUrl() {
-        return "http://127.0.0.1:" + commandPort;
+        return commandUrl;
     }
 
     String queryUrl() {
-        return "http://127.0.0.1:" + queryPort;
+        return queryUrl;
     }
 
     Connection connect() throws SQLException {
         return connect(databaseUrl);
     }
 
+    /** The command side's process id; -1 if a running process cannot be found. */
     long commandSidePid() {
-        return commandSide.pid();
+        return ownProcesses ? commandSide.pid() : ListeningProcess.pidOf(URI.create(commandUrl).getPort());
     }
 
     long querySidePid() {
-        return querySide.pid();
+        return ownProcesses ? querySide.pid() : ListeningProcess.pidOf(URI.create(queryUrl).getPort());
     }
 
     private String startEmbeddedPostgres(String jar) throws IOException {
@@ -157,6 +185,10 @@ final class BenchClinic implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownProcesses) {
+            dropScratchTables();
+            return;
+        }
         stop(querySide);
         stop(commandSide);
         if (databaseUrl != null) {
@@ -186,6 +218,10 @@ final class BenchClinic implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void dropScratchTables() {
+        SCRATCH_TABLES.forEach(table -> execute(databaseUrl, "drop table if exists " + table));
     }
 
     private Connection connect(String url) throws SQLException {

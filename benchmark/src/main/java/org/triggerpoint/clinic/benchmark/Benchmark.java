@@ -39,6 +39,8 @@ public final class Benchmark {
 
     private final Options options;
     private final BenchClinic clinic;
+    /** Names this run's users and therapists apart from an earlier run's on the same (running) system. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Api api = new Api();
     private final String admin;
     private final List<Therapist> therapists = new ArrayList<>();
@@ -89,14 +91,20 @@ public final class Benchmark {
     private void measure() throws Exception {
         machine();
         setUp();
-        double commandsPerS = commandThroughput();
-        double rawPerS = rawInsertThroughput();
-        result("commands_per_s", fmt(commandsPerS));
-        result("raw_insert_tx_per_s", fmt(rawPerS));
-        result("command_throughput_ratio", ratio(commandsPerS, rawPerS));
-        latencyAndLagAtHalfLoad(commandsPerS);
-        rebuild();
-        queries();
+        if (options.measures(Options.Step.COMMANDS)) {
+            double commandsPerS = commandThroughput();
+            double rawPerS = rawInsertThroughput();
+            result("commands_per_s", fmt(commandsPerS));
+            result("raw_insert_tx_per_s", fmt(rawPerS));
+            result("command_throughput_ratio", ratio(commandsPerS, rawPerS));
+            latencyAndLagAtHalfLoad(commandsPerS);
+        }
+        if (options.measures(Options.Step.REBUILD)) {
+            rebuild();
+        }
+        if (options.measures(Options.Step.QUERIES)) {
+            queries();
+        }
         long commandRss = BenchClinic.peakRssMb(clinic.commandSidePid());
         long queryRss = BenchClinic.peakRssMb(clinic.querySidePid());
         summary.add("peak resident memory (VmHWM): command side " + commandRss + " MiB, query side " + queryRss + " MiB"
@@ -134,12 +142,12 @@ public final class Benchmark {
         }
         BenchClinic.log("creating " + (workers + 1) + " therapists and an analyst");
         for (int i = 0; i <= workers; i++) {
-            String username = "bench-therapist-" + i;
+            String username = "bench-" + run + "-therapist-" + i;
             Api.expect(api.post(clinic.commandUrl() + "/api/users", admin, """
                     {"username":"%s","password":"%s","roles":["THERAPIST"]}""".formatted(username, PASSWORD)),
                     "create user", 201);
             String therapistId = Api.expect(api.post(clinic.commandUrl() + "/api/therapists", admin, """
-                    {"displayName":"Therapist %d","licenseNumber":"RMT-BENCH-%d"}""".formatted(i, i)),
+                    {"displayName":"Therapist %d","licenseNumber":"RMT-BENCH-%s-%d"}""".formatted(i, run, i)),
                     "register therapist", 201).text("therapistId");
             Therapist therapist = new Therapist(api, clinic.commandUrl(), username, PASSWORD, therapistId);
             if (i == workers) {
@@ -149,9 +157,9 @@ public final class Benchmark {
             }
         }
         Api.expect(api.post(clinic.commandUrl() + "/api/users", admin, """
-                {"username":"bench-analyst","password":"%s","roles":["ANALYST"]}""".formatted(PASSWORD)),
+                {"username":"bench-%s-analyst","password":"%s","roles":["ANALYST"]}""".formatted(run, PASSWORD)),
                 "create analyst", 201);
-        analyst = Api.basic("bench-analyst", PASSWORD);
+        analyst = Api.basic("bench-" + run + "-analyst", PASSWORD);
     }
 
     // ----------------------------------------------------------------------------------- 1. command throughput

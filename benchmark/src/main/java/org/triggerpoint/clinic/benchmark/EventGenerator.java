@@ -56,7 +56,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whole clients and sessions appended through Axon's JDBC storage engine with the stored form of both sides
@@ -67,11 +71,11 @@ final class EventGenerator {
 
     private static final Muscle[] MUSCLES = Muscle.values();
     private static final PresentingCondition[] CONDITIONS = PresentingCondition.values();
+    private static final int WRITERS = 2;
 
     private final BenchClinic clinic;
     private final List<String> therapistIds;
     private final Map<ClientId, SecretKey> keys = new ConcurrentHashMap<>();
-    private final List<ClientId> unstoredKeys = new ArrayList<>();
     private final JdbcEventStorageEngine engine;
 
     EventGenerator(BenchClinic clinic, List<String> therapistIds) {
@@ -100,27 +104,53 @@ final class EventGenerator {
                 .build();
     }
 
-    /** Appends at least {@code count} events, in batches of about a thousand; returns how many. */
-    long generate(long count) throws SQLException {
-        long appended = 0;
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        while (appended < count) {
-            client(batch);
-            if (batch.size() >= 1000 || appended + batch.size() >= count) {
-                storeKeys();
-                engine.appendEvents(batch);
-                appended += batch.size();
-                batch.clear();
-            }
+    /**
+     * Appends at least {@code count} events, in batches of about a thousand from two writers at once (the machine has
+     * two cores: one writer leaves one idle while its batch is inserted); returns how many.
+     */
+    long generate(long count) throws Exception {
+        AtomicLong appended = new AtomicLong();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int writer = 0; writer < WRITERS; writer++) {
+            running.add(writers.submit(() -> {
+                List<DomainEventMessage<?>> batch = new ArrayList<>();
+                List<ClientId> clients = new ArrayList<>();
+                while (appended.get() < count) {
+                    clients.add(client(batch));
+                    if (batch.size() >= 1000) {
+                        append(batch, clients, appended);
+                    }
+                }
+                append(batch, clients, appended);
+                return null;
+            }));
         }
-        return appended;
+        writers.shutdown();
+        for (Future<?> writer : running) {
+            writer.get();
+        }
+        return appended.get();
     }
 
-    private void client(List<DomainEventMessage<?>> batch) {
+    /** The batch's client keys first (the command side writes both in one transaction), then its events. */
+    private void append(List<DomainEventMessage<?>> batch, List<ClientId> clients, AtomicLong appended)
+            throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        storeKeys(clients);
+        engine.appendEvents(batch);
+        appended.addAndGet(batch.size());
+        batch.clear();
+        clients.clear();
+    }
+
+    /** A client with an intake and five whole sessions, added to {@code batch}; returns the client. */
+    private ClientId client(List<DomainEventMessage<?>> batch) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         ClientId client = new ClientId(UUID.randomUUID());
         keys.put(client, PersonalDataCipher.newKey());
-        unstoredKeys.add(client);
         String clientStream = client.value().toString();
         Instant at = Instant.now().minus(random.nextInt(700), ChronoUnit.DAYS);
         batch.add(event("Client", clientStream, 0, new ClientRegistered(client,
@@ -163,6 +193,7 @@ final class EventGenerator {
                     new HoursAfterSession(24), new SorenessSeverity(random.nextInt(5)), random.nextBoolean(),
                     new FreeText("Mild, gone by evening"), at.plus(1, ChronoUnit.DAYS))));
         }
+        return client;
     }
 
     private static DomainEventMessage<?> event(String type, String stream, long sequence, Object payload) {
@@ -170,18 +201,16 @@ final class EventGenerator {
                 MetaData.with("actor", "bench-generator").and("actorRoles", List.of("THERAPIST")));
     }
 
-    /** The keys of the batch's clients, before their events (the command side writes both in one transaction). */
-    private void storeKeys() throws SQLException {
+    private void storeKeys(List<ClientId> clients) throws SQLException {
         try (Connection connection = clinic.connect();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into privacy.client_key (client_id, data_key) values (?, ?) on conflict do nothing")) {
-            for (ClientId client : unstoredKeys) {
+            for (ClientId client : clients) {
                 insert.setObject(1, client.value());
                 insert.setBytes(2, keys.get(client).getEncoded());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        unstoredKeys.clear();
     }
 }

@@ -2,7 +2,9 @@ package org.triggerpoint.clinic.benchmark;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What to run, from the command line and the environment. Sizes: full (default), {@code --quick} (under 5 minutes on
@@ -10,7 +12,14 @@ import java.util.List;
  */
 final class Options {
 
+    /**
+     * The parts of a run: command throughput with its raw baseline, latency and lag (they need the throughput);
+     * the rebuild with its raw baseline; the query latencies. {@code --only=rebuild,queries} runs some of them.
+     */
+    enum Step { COMMANDS, REBUILD, QUERIES }
+
     String size = "full";
+    Set<Step> steps = EnumSet.allOf(Step.class);
     int[] concurrency = {1, 8, 32};
     int secondsPerLevel = 60;
     int latencySeconds = 60;
@@ -25,6 +34,10 @@ final class Options {
     String databaseUrl = blankToNull(System.getenv("CLINIC_DB_URL"));
     String databaseUser = orDefault(System.getenv("CLINIC_DB_USER"), "postgres");
     String databasePassword = orDefault(System.getenv("CLINIC_DB_PASSWORD"), "");
+    /** Set by {@code --running}: the processes to drive are already running there, on {@link #databaseUrl}. */
+    String runningCommandUrl;
+    String runningQueryUrl;
+    String runningAdminPassword;
 
     static Options parse(String... args) {
         Options options = new Options();
@@ -38,22 +51,52 @@ final class Options {
                 case "--micro" -> options.micro();
                 case "--full" -> {
                 }
+                case "--running" -> options.running();
                 default -> {
                     if (arg.startsWith("--events=")) {
                         options.rebuildEvents = Integer.parseInt(arg.substring("--events=".length()));
+                    } else if (arg.startsWith("--only=")) {
+                        options.steps = EnumSet.noneOf(Step.class);
+                        for (String step : arg.substring("--only=".length()).split(",")) {
+                            options.steps.add(Step.valueOf(step.trim().toUpperCase(java.util.Locale.ROOT)));
+                        }
                     } else if (arg.startsWith("--seconds-per-level=")) {
                         options.secondsPerLevel = Integer.parseInt(arg.substring("--seconds-per-level=".length()));
                     } else {
                         throw new IllegalArgumentException("unknown argument " + arg
-                                + "; usage: Benchmark [--quick|--micro] [--events=N] [--seconds-per-level=S]");
+                                + "; usage: Benchmark [--quick|--micro] [--events=N] [--seconds-per-level=S]"
+                                + " [--only=commands,rebuild,queries] [--running]");
                     }
                 }
             }
         }
-        if (options.commandJar == null || options.queryJar == null) {
+        if (options.runningCommandUrl == null && (options.commandJar == null || options.queryJar == null)) {
             throw new IllegalArgumentException("set -Dclinic.commandJar and -Dclinic.queryJar (./clinic bench does)");
         }
         return options;
+    }
+
+    boolean usesRunningProcesses() {
+        return runningCommandUrl != null;
+    }
+
+    /**
+     * Drives running processes (as {@code ./clinic bench --running} finds them) instead of starting its own. It adds
+     * its users, therapists, clients and generated events to their database, and rebuilds their views: not for a
+     * clinic's real database.
+     */
+    private void running() {
+        runningCommandUrl = orDefault(blankToNull(System.getenv("CLINIC_COMMAND_URL")), "http://127.0.0.1:8080");
+        runningQueryUrl = orDefault(blankToNull(System.getenv("CLINIC_QUERY_URL")), "http://127.0.0.1:8081");
+        runningAdminPassword = blankToNull(System.getenv("CLINIC_ADMIN_PASSWORD"));
+        if (databaseUrl == null || runningAdminPassword == null) {
+            throw new IllegalArgumentException("--running needs the running system's database in CLINIC_DB_URL "
+                    + "(./clinic bench sets ./clinic run's) and its admin password in CLINIC_ADMIN_PASSWORD");
+        }
+    }
+
+    boolean measures(Step step) {
+        return steps.contains(step);
     }
 
     private void quick() {
