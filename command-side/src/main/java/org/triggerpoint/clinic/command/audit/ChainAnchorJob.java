@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.command.common.OneNodeAtATime;
 
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * settled global position, so that a later check can tell a deleted stream or a cut-off tail, which a hash chain
  * alone cannot show. Once at start and then on {@code clinic.audit.anchor-schedule}, whenever events were stored
  * since the last anchor. The digest is the database's own {@code events.heads_digest}, the one the verifier uses.
+ * With several command-side nodes, one anchors at a time (the others skip that run), so no position is anchored twice.
  */
 @Component
 class ChainAnchorJob {
@@ -22,9 +24,11 @@ class ChainAnchorJob {
     private static final Logger log = LoggerFactory.getLogger(ChainAnchorJob.class);
 
     private final JdbcClient jdbc;
+    private final OneNodeAtATime oneNode;
 
-    ChainAnchorJob(JdbcClient jdbc) {
+    ChainAnchorJob(JdbcClient jdbc, OneNodeAtATime oneNode) {
         this.jdbc = jdbc;
+        this.oneNode = oneNode;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,8 +41,12 @@ class ChainAnchorJob {
         anchorTheLog();
     }
 
-    /** The new anchor's id; empty when no event was stored since the last anchor. */
+    /** The new anchor's id; empty when no event was stored since the last anchor, or another node is anchoring. */
     Optional<Long> anchorTheLog() {
+        return oneNode.run("chain-anchor", this::anchorAlone).flatMap(anchor -> anchor);
+    }
+
+    private Optional<Long> anchorAlone() {
         // Its own statement (and so its own transaction): the lock it takes to settle the position is held briefly.
         long position = jdbc.sql("select events.settled_position()").query(Long.class).single();
         Optional<Long> anchor = jdbc.sql("""

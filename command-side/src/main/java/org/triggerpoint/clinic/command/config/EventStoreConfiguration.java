@@ -82,7 +82,10 @@ class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return EventStoreLayout.tokenStore("command.token_entry", connectionProvider, serializer);
+        return EventStoreLayout.tokenStore("command.token_entry")
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .build();
     }
 
     /** A client's stream grows with every consent change and intake: load it from a snapshot every 20 events. */

@@ -2,8 +2,10 @@ package org.triggerpoint.clinic.command.therapist;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.command.common.RuleViolation;
 import org.triggerpoint.clinic.events.therapist.TherapistDeactivated;
 import org.triggerpoint.clinic.events.therapist.TherapistId;
 import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
@@ -12,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The roster as a command-side lookup table, kept by a subscribing processor in the transaction of the therapist's
- * events. Its unique licence number also settles two registrations racing with the same number: one fails.
+ * events. Its unique licence number also settles two registrations racing with the same number: one fails, with the
+ * rule (see LookupTableConfiguration: a failing handler fails its command).
  */
 @Component
 @ProcessingGroup("therapist-roster")
@@ -40,14 +43,23 @@ class JdbcTherapistRoster implements TherapistRoster {
                 .single();
     }
 
+    /**
+     * A registration racing another with the same licence number (on this node or another) waits here for the first
+     * to commit and then fails: its command is refused with the rule, and its events are not stored.
+     */
     @EventHandler
     void on(TherapistRegistered event) {
-        jdbc.sql("""
-                        insert into command.therapist_roster (therapist_id, license_number, active)
-                        values (?, ?, true) on conflict (therapist_id) do nothing""")
-                .param(event.therapistId().value())
-                .param(event.licenseNumber())
-                .update();
+        try {
+            jdbc.sql("""
+                            insert into command.therapist_roster (therapist_id, license_number, active)
+                            values (?, ?, true) on conflict (therapist_id) do nothing""")
+                    .param(event.therapistId().value())
+                    .param(event.licenseNumber())
+                    .update();
+        } catch (DuplicateKeyException licenceTaken) {
+            throw new RuleViolation(TherapistRule.LICENSE_NUMBER_UNIQUE,
+                    "A therapist with licence number " + event.licenseNumber() + " is already registered");
+        }
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
+import org.triggerpoint.clinic.query.projections.ProcessingNodes;
 
 import java.time.Clock;
 
@@ -95,8 +96,14 @@ class EventStoreConfiguration {
                 : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 
+    /** Shared by every query-side node: a claim names its node and lapses unless renewed (see ProcessingNodes). */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return EventStoreLayout.tokenStore("query.token_entry", connectionProvider, serializer);
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ProcessingNodes nodes) {
+        return EventStoreLayout.tokenStore("query.token_entry")
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .nodeId(nodes.nodeId())
+                .claimTimeout(nodes.claimTimeout())
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * transaction (so a crash leaves either the old view or an empty one that will be rebuilt, never a half-reset
  * one), and it starts again from the beginning. Until it has read as far as the store reached when the rebuild
  * began, the view answers that it is being rebuilt instead of serving an incomplete record.
+ * <p>
+ * Only one query-side node may do it: a reset needs every segment's claim, and the other nodes would go on serving
+ * (and building) the view they hold in memory. With other nodes alive the rebuild is refused, saying so; stop them,
+ * rebuild, start them again.
  */
 @Service
 public class Rebuilds {
@@ -27,6 +32,7 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     private final ViewPositions positions;
+    private final ProcessingNodes nodes;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<View, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -34,8 +40,9 @@ public class Rebuilds {
     private final Set<View> resetting = ConcurrentHashMap.newKeySet();
     private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
 
-    Rebuilds(ViewPositions positions, TransactionTemplate transaction, Clock clock) {
+    Rebuilds(ViewPositions positions, ProcessingNodes nodes, TransactionTemplate transaction, Clock clock) {
         this.positions = positions;
+        this.nodes = nodes;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -47,6 +54,10 @@ public class Rebuilds {
     }
 
     public synchronized Progress rebuild(View view) {
+        int liveNodes = nodes.liveNodes();
+        if (liveNodes > 1) {
+            throw new RebuildRefused(view, liveNodes - 1 + " other query-side node(s) are running");
+        }
         StreamingEventProcessor processor = positions.processor(view);
         long target = positions.head().orElse(0);
         log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
@@ -58,6 +69,9 @@ public class Rebuilds {
             reset.lock();
             try {
                 transaction.executeWithoutResult(status -> processor.resetTokens());
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                rebuilds.remove(view);
+                throw new RebuildRefused(view, "another query-side node still holds some of its segments");
             } finally {
                 reset.unlock();
             }

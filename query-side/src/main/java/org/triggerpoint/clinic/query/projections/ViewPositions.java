@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,21 +23,22 @@ import java.util.TreeMap;
 /**
  * How far each view has read the event store. A view includes the event at a global position when every segment of
  * its processor has read that position (its token is at or past it, and it is not one of the token's gaps).
- * Segments this node does not process are read from the token store, so the answer holds with several nodes.
+ * Segments this node does not process are read from the token table (query.token_entry), so the answer holds with
+ * several nodes: a read waits for a segment another node processes.
  */
 @Component
 public class ViewPositions {
 
     private final EventProcessingConfiguration processors;
-    private final TokenStore tokenStore;
-    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
     private final EventStore eventStore;
 
-    ViewPositions(EventProcessingConfiguration processors, TokenStore tokenStore, TransactionTemplate transaction,
+    ViewPositions(EventProcessingConfiguration processors, JdbcClient jdbc, Serializer serializer,
                   EventStore eventStore) {
         this.processors = processors;
-        this.tokenStore = tokenStore;
-        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
         this.eventStore = eventStore;
     }
 
@@ -74,17 +77,29 @@ public class ViewPositions {
                 .orElseThrow(() -> new IllegalStateException("No event processor " + view.processorName()));
     }
 
-    /** One token per segment (null before its first event): this node's own in memory, others' from the store. */
+    /**
+     * One token per segment (null before its first event): this node's own in memory (ahead of what it stored), the
+     * others' as stored. Read without claiming: {@link TokenStore#fetchToken} would claim the segment, failing while
+     * another node holds it and taking it from a node whose claim lapsed.
+     */
     private Map<Integer, TrackingToken> segmentTokens(View view) {
         Map<Integer, EventTrackerStatus> local = processor(view).processingStatus();
-        int[] segments = transaction.execute(status -> tokenStore.fetchSegments(view.processorName()));
         Map<Integer, TrackingToken> tokens = new HashMap<>();
-        for (int segment : segments == null ? new int[0] : segments) {
-            EventTrackerStatus status = local.get(segment);
-            tokens.put(segment, status != null ? status.getTrackingToken()
-                    : transaction.execute(tx -> tokenStore.fetchToken(view.processorName(), segment)));
-        }
+        jdbc.sql("select segment, token, token_type from query.token_entry where processor_name = ? order by segment")
+                .param(view.processorName())
+                .query((row, number) -> {
+                    EventTrackerStatus status = local.get(row.getInt("segment"));
+                    tokens.put(row.getInt("segment"), status != null ? status.getTrackingToken()
+                            : stored(row.getString("token"), row.getString("token_type")));
+                    return null;
+                })
+                .list();
         return tokens;
+    }
+
+    private TrackingToken stored(String token, String type) {
+        return token == null ? null
+                : serializer.deserialize(new SimpleSerializedObject<>(token, String.class, type, null));
     }
 
     static boolean hasRead(TrackingToken token, long position) {

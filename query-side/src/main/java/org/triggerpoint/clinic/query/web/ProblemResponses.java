@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.triggerpoint.clinic.query.projections.RebuildRefused;
 import org.triggerpoint.clinic.query.projections.ViewUnavailable;
 
 import java.sql.SQLException;
@@ -34,6 +35,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "View not available yet",
                         unavailable.getMessage()));
+    }
+
+    @ExceptionHandler(RebuildRefused.class)
+    ProblemDetail rebuildRefused(RebuildRefused refused) {
+        return Problems.problem(HttpStatus.CONFLICT, "Rebuild refused", refused.getMessage());
     }
 
     @ExceptionHandler(UnknownRecord.class)

@@ -1,12 +1,9 @@
 package org.triggerpoint.clinic.events.storage;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.triggerpoint.clinic.events.upcasting.AssessmentRecordedWithoutRegionsUpcaster;
@@ -45,18 +42,19 @@ public final class EventStoreLayout {
                 .persistenceExceptionResolver(new UniqueViolationResolver());
     }
 
-    /** A side's own token store, e.g. in table {@code query.token_entry}, its tokens stored as JSON text. */
-    public static TokenStore tokenStore(String table, ConnectionProvider connections, Serializer serializer) {
+    /**
+     * A builder of a side's own token store, e.g. in table {@code query.token_entry}, its tokens stored as JSON text;
+     * the caller adds its connections and serializer, and where several nodes share the tokens, its node id and how
+     * long a claim lasts unrenewed.
+     */
+    public static JdbcTokenStore.Builder tokenStore(String table) {
         return JdbcTokenStore.builder()
-                .connectionProvider(connections)
-                .serializer(serializer)
                 .schema(TokenSchema.builder()
                         .setTokenTable(table)
                         .setProcessorNameColumn("processor_name")
                         .setTokenTypeColumn("token_type")
                         .build())
-                .contentType(String.class)
-                .build();
+                .contentType(String.class);
     }
 
     /** Every upcaster, oldest change first: both sides read old events the same way. */
