@@ -16,13 +16,18 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
+import org.triggerpoint.clinic.query.projections.NewEvents;
 import org.triggerpoint.clinic.query.projections.ProcessingNodes;
+import org.triggerpoint.clinic.query.projections.TailingEventSource;
 
+import javax.crypto.SecretKey;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The query side reads the command side's event store (schema {@code events}) with the same serializer and
@@ -65,18 +70,60 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
+        return readingWith(eventSerializer, configuration, connectionProvider, transactionManager);
+    }
+
+    /** The whole record for a view processor, personal values decrypted: for the client-history view. */
+    @Bean
+    TailingEventSource tailingEventSource(EventStorageEngine storageEngine, NewEvents newEvents) {
+        return new TailingEventSource(storageEngine, newEvents);
+    }
+
+    /**
+     * The coded values of the record only, for the views that must never hold personal data (outcome analytics, the
+     * audit trail): it reads with a keyring that holds no key, so every personal value reads as erased, and is never
+     * decrypted in the first place. Decrypting was a seventh of the CPU of a rebuild (JFR).
+     */
+    @Bean
+    TailingEventSource codedEventSource(Configuration configuration, ConnectionProvider connectionProvider,
+                                        TransactionManager transactionManager, NewEvents newEvents) {
+        return new TailingEventSource(readingWith(EventJson.newSerializer(new NoKeys()), configuration,
+                connectionProvider, transactionManager), newEvents);
+    }
+
+    /**
+     * The store as this side reads it, {@code serializer} turning events into messages. Processors catching up read
+     * it in pages of 500 events, not Axon's 100: a fifth of the queries while a view is rebuilt.
+     */
+    private static EventStorageEngine readingWith(Serializer serializer, Configuration configuration,
+                                                  ConnectionProvider connectionProvider,
+                                                  TransactionManager transactionManager) {
         return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
+                .eventSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .batchSize(500)
                 .build();
+    }
+
+    /** A keyring without keys: nothing personal is decrypted through it, and nothing written. */
+    private static final class NoKeys implements ClientKeyring {
+
+        @Override
+        public SecretKey keyForWriting(ClientId clientId) {
+            throw new UnsupportedOperationException("The query side never writes personal data into events");
+        }
+
+        @Override
+        public Optional<SecretKey> keyForReading(ClientId clientId) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -18,15 +17,15 @@ import java.util.stream.Stream;
  * The event store as the view processors read it: each stream reads the store again only when {@link NewEvents}
  * says something was stored, and tells the processor as soon as it has, so an idle view follows a command within
  * milliseconds instead of waiting for its next poll. Gaps (positions taken by transactions still open) are the
- * storage engine's to track, in the stream's token.
+ * storage engine's to track, in the stream's token. Two are configured: one reading the whole record, one reading its
+ * coded values only (see the query side's {@code EventStoreConfiguration}).
  */
-@Component
 public class TailingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
     private final NewEvents newEvents;
 
-    TailingEventSource(EventStorageEngine storage, NewEvents newEvents) {
+    public TailingEventSource(EventStorageEngine storage, NewEvents newEvents) {
         this.storage = storage;
         this.newEvents = newEvents;
     }
