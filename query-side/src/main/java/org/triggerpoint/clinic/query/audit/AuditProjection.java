@@ -10,6 +10,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.session.SessionAmended;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 /**
  * The change trail: one entry per stored event, whatever its type, saying who changed what, whose record, when and
@@ -32,7 +33,7 @@ class AuditProjection {
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         MetaData metaData = event.getMetaData();
         changes.record(new ChangeTrail.Change(
-                token.position().orElseThrow(() -> new IllegalStateException("No position in token " + token)),
+                EventPosition.of(event, token),
                 event.getTimestamp(),
                 text(metaData, "actor"),
                 text(metaData, "actorRoles"),

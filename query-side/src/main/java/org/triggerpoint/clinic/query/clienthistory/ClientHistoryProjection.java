@@ -23,6 +23,7 @@ import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
 import org.triggerpoint.clinic.query.privacy.ClientKeys;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -132,7 +133,7 @@ class ClientHistoryProjection {
     }
 
     private void foldIntoClient(ClientId clientId, EventMessage<?> message, TrackingToken token) {
-        long position = positionOf(token);
+        long position = EventPosition.of(message, token);
         Optional<Stored<ClientRecord>> stored = tables.client(clientId.value());
         if (alreadyFolded(stored, position)) {
             return;
@@ -142,7 +143,7 @@ class ClientHistoryProjection {
 
     private void foldIntoSession(SessionId sessionId, ClientId clientId, EventMessage<?> message,
                                  TrackingToken token) {
-        long position = positionOf(token);
+        long position = EventPosition.of(message, token);
         Optional<Stored<SessionRecord>> stored = tables.session(sessionId.value());
         if (alreadyFolded(stored, position)) {
             return;
@@ -154,9 +155,5 @@ class ClientHistoryProjection {
     private static boolean alreadyFolded(Optional<? extends Stored<?>> stored, long position) {
         return stored.isPresent() && position <= stored.get().lastPosition();
     }
-
-    private static long positionOf(TrackingToken token) {
-        return token.position().orElseThrow(() ->
-                new IllegalStateException("The event's tracking token " + token + " gives no position"));
-    }
 }
+

@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.query.outcomes;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -15,6 +16,7 @@ import org.triggerpoint.clinic.events.session.SessionStarted;
 import org.triggerpoint.clinic.events.session.SorenessReported;
 import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -40,47 +42,48 @@ class OutcomeProjection {
     }
 
     @EventHandler
-    void on(IntakeRecorded event, TrackingToken token) {
-        sessions.recordIntake(event.clientId().value(), event.conditions(), position(token));
+    void on(IntakeRecorded event, EventMessage<?> message, TrackingToken token) {
+        sessions.recordIntake(event.clientId().value(), event.conditions(), EventPosition.of(message, token));
     }
 
     @EventHandler
-    void on(SessionStarted event, TrackingToken token) {
+    void on(SessionStarted event, EventMessage<?> message, TrackingToken token) {
         sessions.insert(event.sessionId().value(), SessionOutcome.started(event.clientId().value(),
-                event.therapistId().value(), YearMonth.from(event.startedAt().atZone(ZoneOffset.UTC))), position(token));
+                event.therapistId().value(), YearMonth.from(event.startedAt().atZone(ZoneOffset.UTC))),
+                EventPosition.of(message, token));
     }
 
     @EventHandler
-    void on(AssessmentRecorded event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.assessed(event.painScore().points()));
+    void on(AssessmentRecorded event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.assessed(event.painScore().points()));
     }
 
     @EventHandler
-    void on(TriggerPointIdentified event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withTriggerPointIn(event.muscle()));
+    void on(TriggerPointIdentified event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.withTriggerPointIn(event.muscle()));
     }
 
     @EventHandler
-    void on(TriggerPointReleased event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withReleaseBy(event.pressure()));
+    void on(TriggerPointReleased event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.withReleaseBy(event.pressure()));
     }
 
     @EventHandler
-    void on(SessionCompleted event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.completed(
+    void on(SessionCompleted event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.completed(
                 event.postSessionPainScore().points(), sessions.conditionsOf(event.clientId().value())));
     }
 
     @EventHandler
-    void on(SorenessReported event, TrackingToken token, UnitOfWork<?> unitOfWork) {
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.withSorenessReport(
+    void on(SorenessReported event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.withSorenessReport(
                 event.hoursAfterSession().hours(), event.severity().points(), event.resolved()));
     }
 
     @EventHandler
-    void on(SessionAmended event, TrackingToken token, UnitOfWork<?> unitOfWork) {
+    void on(SessionAmended event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
         var corrected = event.corrected();
-        change(event.sessionId(), token, unitOfWork, outcome -> outcome.amended(
+        change(event.sessionId(), message, token, unitOfWork, outcome -> outcome.amended(
                 corrected.painScore() == null ? null : corrected.painScore().points(),
                 corrected.postSessionPainScore() == null ? null : corrected.postSessionPainScore().points()));
     }
@@ -92,9 +95,9 @@ class OutcomeProjection {
         rollups.clear();
     }
 
-    private void change(SessionId sessionId, TrackingToken token, UnitOfWork<?> unitOfWork,
+    private void change(SessionId sessionId, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork,
                         UnaryOperator<SessionOutcome> change) {
-        long position = position(token);
+        long position = EventPosition.of(message, token);
         OutcomeSessions.Stored stored = sessions.find(sessionId.value()).orElseThrow(() -> new IllegalStateException(
                 "Session " + sessionId + " has an event at position " + position + " but was never started"));
         if (position <= stored.lastPosition()) {
@@ -113,9 +116,5 @@ class OutcomeProjection {
             batch.onPrepareCommit(committing -> rollups.apply(changes));
             return changes;
         });
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("No position in token " + token));
     }
 }
