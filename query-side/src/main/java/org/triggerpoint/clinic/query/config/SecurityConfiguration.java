@@ -24,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.triggerpoint.clinic.query.audit.ReadLogFilter;
+import org.triggerpoint.clinic.query.web.DatabaseOutage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,11 @@ class SecurityConfiguration {
                                       ObjectProvider<JwtDecoder> jwtDecoders, Environment environment)
             throws Exception {
         AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
+            if (DatabaseOutage.causedBy(failure)) {
+                // The credentials could not be checked, not found wrong: the caller should retry, not sign in again.
+                write(json, request, response, DatabaseOutage.problem());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
             write(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Sign in with a username and password of the clinic");
@@ -73,8 +79,13 @@ class SecurityConfiguration {
                               HttpStatus status, String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        write(json, request, response, problem);
+    }
+
+    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                              ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
