@@ -18,8 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TherapistAtWork {
 
-    /** One command sent and how it was answered; status -1 when no answer came at all, problem null on success. */
-    record Sent(String requestId, String path, int status, long millis, String problem) {
+    /**
+     * One command sent ({@code sentAt} from {@link System#nanoTime()}) and how it was answered; status -1 when no
+     * answer came at all, problem null on success.
+     */
+    record Sent(String requestId, String path, long sentAt, int status, long millis, String problem) {
 
         boolean succeeded() {
             return status >= 200 && status < 300;
@@ -119,12 +122,12 @@ final class TherapistAtWork {
         try {
             answer = http.post(commandUrl + path, username, PASSWORD, body, Map.of("X-Request-Id", requestId));
         } catch (UncheckedIOException noAnswer) {
-            sent.add(new Sent(requestId, path, -1, (System.nanoTime() - started) / 1_000_000,
+            sent.add(new Sent(requestId, path, started, -1, (System.nanoTime() - started) / 1_000_000,
                     noAnswer.getCause().toString()));
             return null;
         }
         int status = answer.status();
-        Sent logged = new Sent(requestId, path, status, (System.nanoTime() - started) / 1_000_000,
+        Sent logged = new Sent(requestId, path, started, status, (System.nanoTime() - started) / 1_000_000,
                 status >= 200 && status < 300 ? null : answer.body());
         sent.add(logged);
         return logged.succeeded() ? answer : null;
