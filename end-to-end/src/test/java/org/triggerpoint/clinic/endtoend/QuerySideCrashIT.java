@@ -77,8 +77,14 @@ class QuerySideCrashIT {
             JsonNode midRebuild = awaitAViewPartlyRebuilt(views);
             System.out.printf("kill -9 in the middle of rebuilding every view: %s%n", midRebuild);
             querySide.kill();
+            String interrupted = midRebuild.get("view").asText();
+            assertThat(rows.number("select count(*) from query.view_rebuild where view_name = '" + interrupted + "'"))
+                    .as("the rebuild under way is kept, so the restarted query side refuses the part rebuilt so far")
+                    .isEqualTo(1);
             querySide.start();
             views.awaitAllUpToDate(head, CATCH_UP);
+            assertThat(rows.number("select count(*) from query.view_rebuild")).as("every rebuild seen through")
+                    .isZero();
             Map<String, List<String>> afterCrashes = rows.viewTables();
 
             views.rebuildAll(CATCH_UP);

@@ -19,9 +19,11 @@ final class StoredRows {
 
     /**
      * Tables of schema {@code query} that are not views of the events: the processors' tokens (where each node got to,
-     * which legitimately differs), Flyway's history, and the read log (reads, not events; never rebuilt).
+     * which legitimately differs), the rebuilds under way, Flyway's history, and the read log (reads, not events;
+     * never rebuilt).
      */
-    private static final Set<String> NOT_VIEWS = Set.of("token_entry", "flyway_schema_history", "read_log");
+    private static final Set<String> NOT_VIEWS = Set.of("token_entry", "view_rebuild", "flyway_schema_history",
+            "read_log");
 
     private final ClinicNode.Database database;
 
