@@ -171,7 +171,7 @@ final class ClinicNode implements AutoCloseable {
         throw new IllegalStateException(this + " did not report healthy within 120 s; see end-to-end/" + log());
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import org.triggerpoint.clinic.endtoend.Http.Answer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,9 +76,7 @@ class ErasureIT {
         assertThat(history(clientId, afterErasure)).doesNotContain(PERSONAL_VALUES.toArray(String[]::new));
         assertThat(analytics(afterErasure)).isEqualTo(before);
 
-        for (String view : List.of("client-history", "outcomes")) {
-            rebuildAndWait(view);
-        }
+        new Views(http, clinic.querySide()).rebuildAll(Duration.ofSeconds(60));
         assertThat(history(clientId, null)).doesNotContain(PERSONAL_VALUES.toArray(String[]::new));
         assertThat(analytics(null)).isEqualTo(before);
 
@@ -145,17 +144,6 @@ class ErasureIT {
             all.append(answer.body()).append('\n');
         }
         return all.toString();
-    }
-
-    private void rebuildAndWait(String view) throws InterruptedException {
-        String path = clinic.queryUrl() + "/api/admin/projections/" + view + "/rebuild";
-        assertThat(http.post(path, "admin", RunningClinic.ADMIN_PASSWORD, Map.of()).status()).isEqualTo(202);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!"UP_TO_DATE".equals(http.get(path, "admin", RunningClinic.ADMIN_PASSWORD, null)
-                .json().get("state").asText())) {
-            assertThat(System.nanoTime()).as("rebuild of " + view + " within 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 
     private String pgDump() throws IOException, InterruptedException {

@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** JSON over HTTP with Basic credentials, as a script would talk to either process. */
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
     private final HttpClient client = HttpClient.newHttpClient();
 
     record Answer(int status, HttpResponse<String> response) {
@@ -38,10 +41,17 @@ final class Http {
     }
 
     Answer post(String url, String user, String password, Object body) {
+        return post(url, user, password, body, Map.of());
+    }
+
+    /** As above, with headers of its own, such as the {@code X-Request-Id} that the command's events will carry. */
+    Answer post(String url, String user, String password, Object body, Map<String, String> headers) {
         try {
-            return send(request(url, user, password)
+            HttpRequest.Builder request = request(url, user, password)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,7 +66,8 @@ final class Http {
     }
 
     private static HttpRequest.Builder request(String url, String user, String password) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + Base64.getEncoder()
+        // Bounded, so that a process that hangs fails the test instead of stalling the build.
+        return HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_WITHIN).header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 

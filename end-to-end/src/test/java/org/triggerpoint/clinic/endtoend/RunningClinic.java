@@ -11,12 +11,13 @@ final class RunningClinic implements AutoCloseable {
     static final String ADMIN_PASSWORD = "end-to-end-admin-password-1";
 
     private final TestDatabase database = TestDatabase.create();
+    private final ClinicNode.Database where = new ClinicNode.Database(database.url(), database.user(),
+            database.password());
     private ClinicNode commandSide;
     private ClinicNode querySide;
 
     RunningClinic(String... queryArguments) {
         try {
-            ClinicNode.Database where = new ClinicNode.Database(database.url(), database.user(), database.password());
             commandSide = ClinicNode.start(ClinicNode.Side.COMMAND, where);
             querySide = ClinicNode.start(ClinicNode.Side.QUERY, where, queryArguments);
         } catch (RuntimeException e) {
@@ -27,6 +28,11 @@ final class RunningClinic implements AutoCloseable {
 
     TestDatabase database() {
         return database;
+    }
+
+    /** Where both processes keep their data, for a test that reads the database as a reviewer would. */
+    ClinicNode.Database where() {
+        return where;
     }
 
     ClinicNode commandSide() {

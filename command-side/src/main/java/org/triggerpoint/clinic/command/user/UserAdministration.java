@@ -6,6 +6,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.triggerpoint.clinic.command.common.RuleViolation;
+import org.triggerpoint.clinic.command.web.ConsistencyTokens;
 import org.triggerpoint.clinic.events.user.Role;
 import org.triggerpoint.clinic.events.user.Username;
 
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Registers users: the {@link RegisterUser} command and the password hash are stored in one transaction, so a user
- * never exists without a password, nor a password without its registration event.
+ * never exists without a password, nor a password without its registration event; the answer's consistency token is
+ * read in it too, so a registration that answers an error has stored nothing.
  */
 @Service
 public class UserAdministration {
@@ -23,10 +25,12 @@ public class UserAdministration {
     private final JdbcUserDirectory directory;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final ConsistencyTokens tokens;
     private final Clock clock;
 
     UserAdministration(CommandGateway commands, JdbcUserDirectory directory, PasswordEncoder passwordEncoder,
-                       TransactionTemplate transaction, Clock clock) {
+                       TransactionTemplate transaction, ConsistencyTokens tokens, Clock clock) {
+        this.tokens = tokens;
         this.commands = commands;
         this.directory = directory;
         this.passwordEncoder = passwordEncoder;
@@ -34,10 +38,11 @@ public class UserAdministration {
         this.clock = clock;
     }
 
-    public void register(Username username, String password, Set<Role> roles) {
+    /** Registers the user; answers the consistency token of the registration, read before it commits. */
+    public String register(Username username, String password, Set<Role> roles) {
         // Hash before the transaction: an adaptive hash is slow on purpose, and should not hold a connection.
         String passwordHash = passwordEncoder.encode(password);
-        transaction.executeWithoutResult(status -> {
+        return transaction.execute(status -> {
             if (directory.exists(username)) {
                 throw usernameTaken(username);
             }
@@ -47,6 +52,7 @@ public class UserAdministration {
                 throw usernameTaken(username);
             }
             directory.setPasswordHash(username, passwordHash);
+            return tokens.positionOf(username);
         });
     }
 

@@ -35,22 +35,20 @@ class UserController {
 
     private final UserAdministration users;
     private final Commands commands;
-    private final ConsistencyTokens tokens;
     private final Clock clock;
 
-    UserController(UserAdministration users, Commands commands, ConsistencyTokens tokens, Clock clock) {
+    UserController(UserAdministration users, Commands commands, Clock clock) {
         this.users = users;
         this.commands = commands;
-        this.tokens = tokens;
         this.clock = clock;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUserRequest request) {
         Username username = new Username(request.username());
-        users.register(username, request.password(), request.roles());
+        String token = users.register(username, request.password(), request.roles());
         return ResponseEntity.created(URI.create("/api/users/" + username))
-                .header(ConsistencyTokens.HEADER, tokens.after(username))
+                .header(ConsistencyTokens.HEADER, token)
                 .body(Map.of("username", username.value()));
     }
 

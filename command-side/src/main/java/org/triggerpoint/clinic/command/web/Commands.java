@@ -1,5 +1,6 @@
 package org.triggerpoint.clinic.command.web;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -16,11 +17,9 @@ import java.util.Map;
 public class Commands {
 
     private final CommandGateway gateway;
-    private final ConsistencyTokens tokens;
 
-    Commands(CommandGateway gateway, ConsistencyTokens tokens) {
+    Commands(CommandGateway gateway) {
         this.gateway = gateway;
-        this.tokens = tokens;
     }
 
     /** Sends a command that changes the record {@code aggregateId}, and answers 204. */
@@ -30,8 +29,8 @@ public class Commands {
 
     /** As above, with metadata for the events, such as the administrator's reason for an erasure. */
     public ResponseEntity<Void> change(Object aggregateId, Object command, Map<String, ?> metadata) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
-        return ResponseEntity.noContent().header(ConsistencyTokens.HEADER, tokens.after(aggregateId)).build();
+        String token = send(aggregateId, GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        return ResponseEntity.noContent().header(ConsistencyTokens.HEADER, token).build();
     }
 
     /**
@@ -40,9 +39,16 @@ public class Commands {
      */
     public ResponseEntity<Map<String, String>> create(Object aggregateId, Object command, Object newId,
                                                       String idName, String location) {
-        gateway.sendAndWait(command);
+        String token = send(aggregateId, GenericCommandMessage.asCommandMessage(command));
         return ResponseEntity.created(URI.create(location))
-                .header(ConsistencyTokens.HEADER, tokens.after(aggregateId))
+                .header(ConsistencyTokens.HEADER, token)
                 .body(Map.of(idName, newId.toString()));
+    }
+
+    /** Sends the command to its commit and answers its consistency token, read in the command's transaction. */
+    private String send(Object aggregateId, CommandMessage<?> command) {
+        ConsistencyTokens.Pending pending = gateway.sendAndWait(ConsistencyTokens.askingForToken(command,
+                aggregateId));
+        return pending.token();
     }
 }

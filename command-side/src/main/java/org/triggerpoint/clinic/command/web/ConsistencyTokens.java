@@ -1,17 +1,29 @@
 package org.triggerpoint.clinic.command.web;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.Map;
 
 /**
  * The {@code X-Consistency-Token} of a successful command: the global position in the event store of the last event
  * of the aggregate it acted on. The query side answers a request bearing it once its views include that position.
  * The form ({@code v1.<position>}) is opaque to clients.
+ * <p>
+ * The position is read inside the command's own transaction, once its events are appended and before they commit.
+ * Read after the commit instead, a database that went away in between would leave a command stored but answered
+ * 503; this way a command either answers with its token or, if the database fails, has stored nothing.
  */
 @Component
-public class ConsistencyTokens {
+public class ConsistencyTokens implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     public static final String HEADER = "X-Consistency-Token";
+    /** Command metadata naming the record whose token the sender wants; never copied onto events. */
+    static final String TOKEN_FOR = "consistencyTokenFor";
     private static final String VERSION = "v1.";
 
     private final JdbcClient jdbc;
@@ -20,8 +32,40 @@ public class ConsistencyTokens {
         this.jdbc = jdbc;
     }
 
-    /** The token after a command on {@code aggregateId} committed. */
-    public String after(Object aggregateId) {
+    /** What a command sent for its token answers instead of its handler's result: the token, once it commits. */
+    static final class Pending {
+
+        private volatile String token;
+
+        String token() {
+            if (token == null) {
+                throw new IllegalStateException("The command has not committed");
+            }
+            return token;
+        }
+    }
+
+    /** The command as sent for {@code aggregateId}'s token: its gateway result will be a {@link Pending}. */
+    static CommandMessage<?> askingForToken(CommandMessage<?> command, Object aggregateId) {
+        return command.andMetaData(Map.of(TOKEN_FOR, aggregateId.toString()));
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        Object aggregateId = unitOfWork.getMessage().getMetaData().get(TOKEN_FOR);
+        Object result = interceptorChain.proceed();
+        if (aggregateId == null) {
+            return result;
+        }
+        // Registered after the handler ran, so it runs after the events it applied are appended, in its transaction.
+        Pending pending = new Pending();
+        unitOfWork.onPrepareCommit(work -> pending.token = positionOf(aggregateId));
+        return pending;
+    }
+
+    /** The token of {@code aggregateId} as the current transaction sees it: call it before that commits. */
+    public String positionOf(Object aggregateId) {
         Long position = jdbc.sql("""
                         select max(global_index) from events.domain_event_entry where aggregate_identifier = ?""")
                 .param(aggregateId.toString())

@@ -11,15 +11,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,9 +28,6 @@ import org.triggerpoint.clinic.command.common.RuleViolation;
 import org.triggerpoint.clinic.command.common.UnknownRecord;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -88,10 +82,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", "client-data-erased");
             return problem;
         }
-        if (isDatabaseUnavailable(failure)) {
+        if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The clinic's database cannot be reached; nothing was stored. Try again shortly.");
+            return DatabaseOutage.problem();
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
@@ -193,27 +186,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
         }
         return "has the wrong type or form";
-    }
-
-    static boolean isDatabaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            // SQLSTATE class 08: connection exception; 57P: the server is shutting down or restarting.
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 import org.triggerpoint.clinic.events.session.SessionAmended;
 import org.triggerpoint.clinic.query.projections.BatchScope;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 import java.util.ArrayList;
 
@@ -36,7 +37,7 @@ class AuditProjection {
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         MetaData metaData = event.getMetaData();
         BatchScope.current(BATCH, ArrayList<ChangeTrail.Change>::new, changes::recordAll).add(new ChangeTrail.Change(
-                token.position().orElseThrow(() -> new IllegalStateException("No position in token " + token)),
+                EventPosition.of(event, token),
                 event.getTimestamp(),
                 text(metaData, "actor"),
                 text(metaData, "actorRoles"),

@@ -24,6 +24,7 @@ import org.triggerpoint.clinic.events.session.TriggerPointReleased;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
 import org.triggerpoint.clinic.query.privacy.ClientKeys;
 import org.triggerpoint.clinic.query.projections.BatchScope;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -136,7 +137,7 @@ class ClientHistoryProjection {
     }
 
     private void foldIntoClient(ClientId clientId, EventMessage<?> message, TrackingToken token) {
-        long position = positionOf(token);
+        long position = EventPosition.of(message, token);
         HistoryBatch batch = batch();
         Optional<Stored<ClientRecord>> stored = batch.client(clientId.value());
         if (alreadyFolded(stored, position)) {
@@ -147,7 +148,7 @@ class ClientHistoryProjection {
 
     private void foldIntoSession(SessionId sessionId, ClientId clientId, EventMessage<?> message,
                                  TrackingToken token) {
-        long position = positionOf(token);
+        long position = EventPosition.of(message, token);
         HistoryBatch batch = batch();
         Optional<Stored<SessionRecord>> stored = batch.session(sessionId.value());
         if (alreadyFolded(stored, position)) {
@@ -165,9 +166,5 @@ class ClientHistoryProjection {
     private static boolean alreadyFolded(Optional<? extends Stored<?>> stored, long position) {
         return stored.isPresent() && position <= stored.get().lastPosition();
     }
-
-    private static long positionOf(TrackingToken token) {
-        return token.position().orElseThrow(() ->
-                new IllegalStateException("The event's tracking token " + token + " gives no position"));
-    }
 }
+

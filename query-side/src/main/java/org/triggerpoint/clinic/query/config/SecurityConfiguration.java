@@ -19,6 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.triggerpoint.clinic.query.audit.ReadLogFilter;
+import org.triggerpoint.clinic.query.web.DatabaseOutage;
 import org.triggerpoint.clinic.query.web.Problems;
 
 /**
@@ -33,6 +34,11 @@ class SecurityConfiguration {
                                       ObjectProvider<JwtDecoder> jwtDecoders, Environment environment)
             throws Exception {
         AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
+            if (DatabaseOutage.causedBy(failure)) {
+                // The credentials could not be checked, not found wrong: the caller should retry, not sign in again.
+                problems.write(request, response, DatabaseOutage.problem());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
             problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Sign in with a username and password of the clinic"));

@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.query.outcomes;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.triggerpoint.clinic.events.session.SorenessReported;
 import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
 import org.triggerpoint.clinic.events.session.TriggerPointReleased;
 import org.triggerpoint.clinic.query.projections.BatchScope;
+import org.triggerpoint.clinic.query.projections.EventPosition;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,47 +44,48 @@ class OutcomeProjection {
     }
 
     @EventHandler
-    void on(IntakeRecorded event, TrackingToken token) {
-        batch().recordIntake(event.clientId().value(), event.conditions(), position(token));
+    void on(IntakeRecorded event, EventMessage<?> message, TrackingToken token) {
+        batch().recordIntake(event.clientId().value(), event.conditions(), EventPosition.of(message, token));
     }
 
     @EventHandler
-    void on(SessionStarted event, TrackingToken token) {
+    void on(SessionStarted event, EventMessage<?> message, TrackingToken token) {
         batch().start(event.sessionId().value(), SessionOutcome.started(event.clientId().value(),
-                event.therapistId().value(), YearMonth.from(event.startedAt().atZone(ZoneOffset.UTC))), position(token));
+                event.therapistId().value(), YearMonth.from(event.startedAt().atZone(ZoneOffset.UTC))),
+                EventPosition.of(message, token));
     }
 
     @EventHandler
-    void on(AssessmentRecorded event, TrackingToken token) {
-        change(event.sessionId(), token, outcome -> outcome.assessed(event.painScore().points()));
+    void on(AssessmentRecorded event, EventMessage<?> message, TrackingToken token) {
+        change(event.sessionId(), message, token, outcome -> outcome.assessed(event.painScore().points()));
     }
 
     @EventHandler
-    void on(TriggerPointIdentified event, TrackingToken token) {
-        change(event.sessionId(), token, outcome -> outcome.withTriggerPointIn(event.muscle()));
+    void on(TriggerPointIdentified event, EventMessage<?> message, TrackingToken token) {
+        change(event.sessionId(), message, token, outcome -> outcome.withTriggerPointIn(event.muscle()));
     }
 
     @EventHandler
-    void on(TriggerPointReleased event, TrackingToken token) {
-        change(event.sessionId(), token, outcome -> outcome.withReleaseBy(event.pressure()));
+    void on(TriggerPointReleased event, EventMessage<?> message, TrackingToken token) {
+        change(event.sessionId(), message, token, outcome -> outcome.withReleaseBy(event.pressure()));
     }
 
     @EventHandler
-    void on(SessionCompleted event, TrackingToken token) {
-        change(event.sessionId(), token, outcome -> outcome.completed(
+    void on(SessionCompleted event, EventMessage<?> message, TrackingToken token) {
+        change(event.sessionId(), message, token, outcome -> outcome.completed(
                 event.postSessionPainScore().points(), batch().conditionsOf(event.clientId().value())));
     }
 
     @EventHandler
-    void on(SorenessReported event, TrackingToken token) {
-        change(event.sessionId(), token, outcome -> outcome.withSorenessReport(
+    void on(SorenessReported event, EventMessage<?> message, TrackingToken token) {
+        change(event.sessionId(), message, token, outcome -> outcome.withSorenessReport(
                 event.hoursAfterSession().hours(), event.severity().points(), event.resolved()));
     }
 
     @EventHandler
-    void on(SessionAmended event, TrackingToken token) {
+    void on(SessionAmended event, EventMessage<?> message, TrackingToken token) {
         var corrected = event.corrected();
-        change(event.sessionId(), token, outcome -> outcome.amended(
+        change(event.sessionId(), message, token, outcome -> outcome.amended(
                 corrected.painScore() == null ? null : corrected.painScore().points(),
                 corrected.postSessionPainScore() == null ? null : corrected.postSessionPainScore().points()));
     }
@@ -94,8 +97,9 @@ class OutcomeProjection {
         rollups.clear();
     }
 
-    private void change(SessionId sessionId, TrackingToken token, UnaryOperator<SessionOutcome> change) {
-        long position = position(token);
+    private void change(SessionId sessionId, EventMessage<?> message, TrackingToken token,
+                        UnaryOperator<SessionOutcome> change) {
+        long position = EventPosition.of(message, token);
         OutcomeBatch batch = batch();
         OutcomeSessions.Stored stored = batch.find(sessionId.value()).orElseThrow(() -> new IllegalStateException(
                 "Session " + sessionId + " has an event at position " + position + " but was never started"));
@@ -115,9 +119,5 @@ class OutcomeProjection {
     /** This batch's rollup changes, written once just before the batch commits (with its token). */
     private RollupChanges rollupChanges() {
         return BatchScope.current(ROLLUP_CHANGES, RollupChanges::new, rollups::apply);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("No position in token " + token));
     }
 }

@@ -4,11 +4,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Rebuilds a view from the first event: its processor stops, its tables are emptied and its tokens reset in one
  * transaction (so a crash leaves either the old view or an empty one that will be rebuilt, never a half-reset
  * one), and it starts again from the beginning. Until it has read as far as the store reached when the rebuild
- * began, the view answers that it is being rebuilt instead of serving an incomplete record.
+ * began, the view answers that it is being rebuilt instead of serving an incomplete record. The rebuild under way is
+ * kept in {@code query.view_rebuild}, written in that same transaction, so this holds after a restart too: a process
+ * killed in the middle of a rebuild comes back refusing the view until the rebuild is over.
  * <p>
  * Only one query-side node may do it: a reset needs every segment's claim, and the other nodes would go on serving
  * (and building) the view they hold in memory. With other nodes alive the rebuild is refused, saying so; stop them,
@@ -39,12 +44,16 @@ public class Rebuilds {
     /** Views whose processor is stopping or resetting: their tokens still show the old view, not the rebuild. */
     private final Set<View> resetting = ConcurrentHashMap.newKeySet();
     private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private volatile boolean unfinishedRebuildsRead;
 
-    Rebuilds(ViewPositions positions, ProcessingNodes nodes, TransactionTemplate transaction, Clock clock) {
+    Rebuilds(ViewPositions positions, ProcessingNodes nodes, TransactionTemplate transaction, Clock clock,
+             JdbcClient jdbc) {
         this.positions = positions;
         this.nodes = nodes;
         this.transaction = transaction;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public record Rebuild(Instant startedAt, long targetPosition) {
@@ -61,14 +70,19 @@ public class Rebuilds {
         StreamingEventProcessor processor = positions.processor(view);
         long target = positions.head().orElse(0);
         log.info("Rebuilding view {} from the first event up to position {}", view.processorName(), target);
+        // To the microsecond, as PostgreSQL keeps it, so the row can be found by it again.
+        Rebuild rebuild = new Rebuild(clock.instant().truncatedTo(ChronoUnit.MICROS), target);
         resetting.add(view);
-        rebuilds.put(view, new Rebuild(clock.instant(), target));
+        rebuilds.put(view, rebuild);
         try {
             processor.shutDown();
             Lock reset = lock(view).writeLock();
             reset.lock();
             try {
-                transaction.executeWithoutResult(status -> processor.resetTokens());
+                transaction.executeWithoutResult(status -> {
+                    processor.resetTokens();
+                    remember(view, rebuild);
+                });
             } catch (UnableToClaimTokenException heldElsewhere) {
                 rebuilds.remove(view);
                 throw new RebuildRefused(view, "another query-side node still holds some of its segments");
@@ -95,6 +109,7 @@ public class Rebuilds {
     }
 
     public boolean isRebuilding(View view) {
+        readUnfinishedRebuilds();
         Rebuild rebuild = rebuilds.get(view);
         if (rebuild == null) {
             return false;
@@ -103,6 +118,7 @@ public class Rebuilds {
             return true;
         }
         if (rebuild.targetPosition() == 0 || positions.includes(view, rebuild.targetPosition())) {
+            forget(view, rebuild);
             rebuilds.remove(view, rebuild);
             log.info("View {} rebuilt up to position {}", view.processorName(), rebuild.targetPosition());
             return false;
@@ -111,6 +127,7 @@ public class Rebuilds {
     }
 
     public Progress progress(View view) {
+        readUnfinishedRebuilds();
         long done = positions.lowestPosition(view).orElse(0L);
         Rebuild rebuild = rebuilds.get(view);
         if (rebuild != null && isRebuilding(view)) {
@@ -120,5 +137,39 @@ public class Rebuilds {
         long head = positions.head().orElse(0);
         return new Progress(view.processorName(), done >= head ? "UP_TO_DATE" : "CATCHING_UP", done, head,
                 rebuild == null ? null : rebuild.startedAt());
+    }
+
+    private void remember(View view, Rebuild rebuild) {
+        jdbc.sql("""
+                        insert into query.view_rebuild (view_name, target_position, started_at) values (?, ?, ?)
+                        on conflict (view_name) do update
+                        set target_position = excluded.target_position, started_at = excluded.started_at""")
+                .params(view.processorName(), rebuild.targetPosition(), Timestamp.from(rebuild.startedAt()))
+                .update();
+    }
+
+    private void forget(View view, Rebuild rebuild) {
+        jdbc.sql("delete from query.view_rebuild where view_name = ? and started_at = ?")
+                .params(view.processorName(), Timestamp.from(rebuild.startedAt()))
+                .update();
+    }
+
+    /** Once per process, on first use: the rebuilds a previous run began and did not see through. */
+    private void readUnfinishedRebuilds() {
+        if (unfinishedRebuildsRead) {
+            return;
+        }
+        synchronized (this) {
+            if (unfinishedRebuildsRead) {
+                return;
+            }
+            jdbc.sql("select view_name, target_position, started_at from query.view_rebuild")
+                    .query((rs, row) -> Map.entry(rs.getString("view_name"),
+                            new Rebuild(rs.getTimestamp("started_at").toInstant(), rs.getLong("target_position"))))
+                    .list()
+                    .forEach(unfinished -> View.named(unfinished.getKey())
+                            .ifPresent(view -> rebuilds.putIfAbsent(view, unfinished.getValue())));
+            unfinishedRebuildsRead = true;
+        }
     }
 }

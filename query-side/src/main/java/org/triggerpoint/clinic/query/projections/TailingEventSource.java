@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * The event store as the view processors read it: each stream reads the store again only when {@link NewEvents}
  * says something was stored, and tells the processor as soon as it has, so an idle view follows a command within
  * milliseconds instead of waiting for its next poll. Gaps (positions taken by transactions still open) are the
- * storage engine's to track, in the stream's token. Two are configured: one reading the whole record, one reading its
- * coded values only (see the query side's {@code EventStoreConfiguration}).
+ * storage engine's to track, in the stream's token; each event is handed on with its own position
+ * ({@link EventPosition}), which the token alone does not give for an event that fills a gap. Two are configured: one
+ * reading the whole record, one reading its coded values only (see the query side's {@code EventStoreConfiguration}).
  */
 public class TailingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -56,12 +57,15 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
         private Stream<? extends TrackedEventMessage<?>> batch = Stream.empty();
         private Iterator<? extends TrackedEventMessage<?>> events = batch.iterator();
         private TrackedEventMessage<?> next;
+        /** The token of the event last read from the store, to tell the next event's own position by. */
+        private TrackingToken lastRead;
         /** The signal count when the store was last read; -1 so that the first look reads it. */
         private long readAtSignal = -1;
         private Runnable listener;
 
         private Tail(TrackingToken token) {
             this.lastToken = token;
+            this.lastRead = token;
         }
 
         @Override
@@ -124,9 +128,12 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
                 batch.close();
                 batch = storage.readEvents(lastToken, false);
                 events = batch.iterator();
+                lastRead = lastToken;
             }
             if (events.hasNext()) {
-                next = events.next();
+                TrackedEventMessage<?> read = events.next();
+                next = EventPosition.attach(read, lastRead);
+                lastRead = read.trackingToken();
                 return true;
             }
             return false;

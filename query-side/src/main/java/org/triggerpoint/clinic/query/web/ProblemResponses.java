@@ -3,15 +3,12 @@ package org.triggerpoint.clinic.query.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -19,10 +16,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.triggerpoint.clinic.query.projections.RebuildRefused;
 import org.triggerpoint.clinic.query.projections.ViewUnavailable;
-
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
 /** Every error as {@code application/problem+json}; 503 while a view cannot answer or the database is away. */
 @RestControllerAdvice
@@ -61,10 +54,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
-        if (isDatabaseUnavailable(failure)) {
+        if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The clinic's database cannot be reached. Try again shortly.");
+            return DatabaseOutage.problem();
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
@@ -78,25 +70,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 ? argument.getName() : String.valueOf(mismatch.getPropertyName());
         return ResponseEntity.badRequest().headers(headers)
                 .body(Problems.invalid(name, "'" + mismatch.getValue() + "' is not a valid " + name));
-    }
-
-    static boolean isDatabaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

@@ -1,0 +1,64 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The global position of an event in the store, as the views key their rows by it. An event's tracking token does
+ * not say it: an event that committed after later ones (its position was a gap in the token) comes with a token
+ * whose index is the highest position read so far, not its own. Taken as the event's position, that index would
+ * file the late event under another event's position (the audit trail kept one of the two) or make a row look as if
+ * it had already folded the event in. {@link TailingEventSource} works the true position out as it reads, from the
+ * token before the event and the token after it, and hands it to the handlers with the event.
+ */
+public final class EventPosition {
+
+    static final String KEY = "clinic.globalPosition";
+
+    private EventPosition() {
+    }
+
+    /**
+     * The event's own global position. Events that did not come through {@link TailingEventSource} (a test that
+     * hands events to a projection directly) have only their token's position, which is theirs when read in order.
+     */
+    public static long of(EventMessage<?> event, TrackingToken token) {
+        Object position = event.getMetaData().get(KEY);
+        if (position instanceof Number known) {
+            return known.longValue();
+        }
+        return token.position().orElseThrow(() ->
+                new IllegalStateException("The event's tracking token " + token + " gives no position"));
+    }
+
+    /** The event as read after {@code before}, carrying its own position. */
+    static <T> TrackedEventMessage<T> attach(TrackedEventMessage<T> event, TrackingToken before) {
+        EventMessage<T> withPosition = event.andMetaData(Map.of(KEY, between(before, event.trackingToken())));
+        // A domain event keeps its token (and aggregate) through andMetaData; a plain tracked event does not.
+        return withPosition instanceof TrackedEventMessage<T> tracked
+                ? tracked : new GenericTrackedEventMessage<>(event.trackingToken(), withPosition);
+    }
+
+    /**
+     * An event that moves the token forward is at the token's new index; one that fills a gap leaves the index where
+     * it was and takes its position out of the gaps (with gaps below it, if the store gave them up as too old).
+     */
+    static long between(TrackingToken before, TrackingToken after) {
+        if (!(after instanceof GapAwareTrackingToken now)) {
+            return after.position().orElseThrow(() -> new IllegalStateException("No position in token " + after));
+        }
+        if (!(before instanceof GapAwareTrackingToken was) || now.getIndex() > was.getIndex()) {
+            return now.getIndex();
+        }
+        SortedSet<Long> filled = new TreeSet<>(was.getGaps());
+        filled.removeAll(now.getGaps());
+        return filled.isEmpty() ? now.getIndex() : filled.last();
+    }
+}

@@ -1,0 +1,57 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventPositionTest {
+
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private final GapAwareTrackingToken readUpTo12WithGaps = GapAwareTrackingToken.newInstance(12, Set.of(7L, 11L));
+
+    @Test
+    void anEventThatMovesTheTokenOnIsAtTheNewIndex() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(15, MAX_GAP_OFFSET);
+
+        assertThat(EventPosition.between(readUpTo12WithGaps, after)).isEqualTo(15);
+    }
+
+    @Test
+    void anEventThatCommittedLateIsAtTheGapItFillsNotAtTheTokensIndex() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(11, MAX_GAP_OFFSET);
+
+        assertThat(after.position()).hasValue(12);
+        assertThat(EventPosition.between(readUpTo12WithGaps, after)).isEqualTo(11);
+    }
+
+    @Test
+    void aLateEventThatAlsoEndsOlderGapsIsAtTheGapItFills() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(11, MAX_GAP_OFFSET).withGapsTruncatedAt(11);
+
+        assertThat(EventPosition.between(readUpTo12WithGaps, after)).isEqualTo(11);
+    }
+
+    @Test
+    void theFirstEventReadIsAtItsTokensIndex() {
+        assertThat(EventPosition.between(null, GapAwareTrackingToken.newInstance(5, Set.of(1L)))).isEqualTo(5);
+    }
+
+    @Test
+    void theHandlersGetThePositionAttachedOverTheTokensIndex() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(7, MAX_GAP_OFFSET);
+        TrackedEventMessage<String> late = new GenericTrackedEventMessage<>(after,
+                GenericEventMessage.asEventMessage("late"));
+
+        TrackedEventMessage<String> read = EventPosition.attach(late, readUpTo12WithGaps);
+
+        assertThat(read.trackingToken()).isEqualTo(after);
+        assertThat(EventPosition.of(read, read.trackingToken())).isEqualTo(7);
+        assertThat(EventPosition.of(late, late.trackingToken())).as("without it, the token's index").isEqualTo(12);
+    }
+}
