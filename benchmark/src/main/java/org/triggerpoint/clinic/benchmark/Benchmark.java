@@ -125,13 +125,27 @@ public final class Benchmark {
             // not Linux: the figure is left out
         }
         String postgres;
-        try (Connection connection = clinic.connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("show server_version")) {
-            row.next();
-            postgres = row.getString(1);
+        List<String> settings = new ArrayList<>();
+        try (Connection connection = clinic.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery("show server_version")) {
+                row.next();
+                postgres = row.getString(1);
+            }
+            // The settings that decide what a commit costs, so that runs on different servers can be compared.
+            try (ResultSet rows = statement.executeQuery("""
+                    select name, setting, unit from pg_settings
+                    where name in ('fsync', 'synchronous_commit', 'wal_level', 'max_wal_size', 'shared_buffers')
+                    order by name""")) {
+                while (rows.next()) {
+                    String unit = rows.getString(3);
+                    settings.add(rows.getString(1) + "=" + rows.getString(2) + (unit == null ? "" : " " + unit));
+                }
+            }
         }
         summary.add("machine: " + Runtime.getRuntime().availableProcessors() + " processors, " + memory
-                + " memory; PostgreSQL " + postgres + " (" + (options.databaseUrl == null ? "embedded" : "CLINIC_DB_URL")
+                + " memory; PostgreSQL " + postgres + " (" + (options.usesRunningProcesses() ? "the running processes'"
+                        : options.databaseUrl == null ? "embedded" : "CLINIC_DB_URL")
+                + "; " + String.join(", ", settings)
                 + "), one machine for the database, both processes and the benchmark's clients");
     }
 
