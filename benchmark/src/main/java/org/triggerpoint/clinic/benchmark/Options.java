@@ -101,8 +101,8 @@ final class Options {
 
     private void quick() {
         size = "quick";
-        secondsPerLevel = 20;
-        latencySeconds = 20;
+        secondsPerLevel = 15;
+        latencySeconds = 15;
         lagProbes = 100;
         historySessions = 100;
         queryRepetitions = 200;
