@@ -101,8 +101,8 @@ final class Options {
 
     private void quick() {
         size = "quick";
-        secondsPerLevel = 15;
-        latencySeconds = 15;
+        secondsPerLevel = 10;
+        latencySeconds = 10;
         lagProbes = 100;
         historySessions = 100;
         queryRepetitions = 200;
