@@ -18,6 +18,7 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseOutage {
 
     private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+    private static final String POSTGRES_CONNECTION = "org.postgresql.jdbc.PgConnection";
 
     private DatabaseOutage() {
     }
@@ -25,6 +26,34 @@ public final class DatabaseOutage {
     public static ProblemDetail problem() {
         return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                 "The clinic's database cannot be reached; nothing was stored. Try again shortly.");
+    }
+
+    /**
+     * The answer when the database went away inside the commit itself: the commit was sent, its answer never came,
+     * so the command may or may not be stored, and nothing on this side can tell which. Saying "nothing was stored"
+     * would be wrong as often as not.
+     */
+    public static ProblemDetail outcomeUnknown() {
+        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+                "The clinic's database went away while this change was being committed: it may or may not be "
+                        + "stored. Look at the record before sending it again.");
+        problem.setProperty("outcome", "unknown");
+        return problem;
+    }
+
+    /** Whether the failure came out of the driver's commit call (the commit was on its way to the database). */
+    public static boolean duringCommit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (POSTGRES_CONNECTION.equals(frame.getClassName()) && "commit".equals(frame.getMethodName())) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -84,7 +84,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return DatabaseOutage.problem();
+            return DatabaseOutage.duringCommit(failure) ? DatabaseOutage.outcomeUnknown() : DatabaseOutage.problem();
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
