@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One treatment session, from assessment to signing, then soreness reports and amendments. A session is its own
  * aggregate so that therapists recording different sessions never contend with one another.
  */
-@Aggregate
+@Aggregate(repository = "sessionRepository")
 public class Session {
 
     @AggregateIdentifier
@@ -153,6 +153,11 @@ public class Session {
         }
         apply(new SessionAmended(sessionId, clientId, command.amendmentId(), corrects, record.only(corrects),
                 command.corrected(), command.reason(), command.amendedAt()));
+    }
+
+    /** Whose session this is. */
+    public ClientId clientId() {
+        return clientId;
     }
 
     private void requireNotSigned() {
