@@ -39,8 +39,8 @@ class AggregateCacheConfiguration {
     Repository<Session> sessionRepository(EventStore eventStore, CacheManager aggregateCacheManager,
                                           ParameterResolverFactory parameterResolverFactory,
                                           HandlerDefinition handlerDefinition, ClientKeyring keyring,
-                                          @Value("${clinic.session-cache.size:2000}") long size,
-                                          @Value("${clinic.session-cache.idle:PT15M}") Duration idle) {
+                                          @Value("${clinic.session-cache.size}") long size,
+                                          @Value("${clinic.session-cache.idle}") Duration idle) {
         Cache sessions = new EhCache3Adapter((Ehcache<?, ?>) aggregateCacheManager.createCache("sessions",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                                 ResourcePoolsBuilder.heap(size))
