@@ -18,7 +18,6 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseOutage {
 
     private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
-    private static final String POSTGRES_CONNECTION = "org.postgresql.jdbc.PgConnection";
 
     private DatabaseOutage() {
     }
@@ -39,21 +38,6 @@ public final class DatabaseOutage {
                         + "stored. Look at the record before sending it again.");
         problem.setProperty("outcome", "unknown");
         return problem;
-    }
-
-    /** Whether the failure came out of the driver's commit call (the commit was on its way to the database). */
-    public static boolean duringCommit(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (StackTraceElement frame : cause.getStackTrace()) {
-                if (POSTGRES_CONNECTION.equals(frame.getClassName()) && "commit".equals(frame.getMethodName())) {
-                    return true;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -72,7 +72,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure) {
+    ProblemDetail unexpected(Exception failure, WebRequest request) {
         ClientKeyring.ClientDataErasedException erased = findCause(failure,
                 ClientKeyring.ClientDataErasedException.class);
         if (erased != null) {
@@ -84,7 +84,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return DatabaseOutage.duringCommit(failure) ? DatabaseOutage.outcomeUnknown() : DatabaseOutage.problem();
+            return CommitOutcomes.unknownFor(request) ? DatabaseOutage.outcomeUnknown() : DatabaseOutage.problem();
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
