@@ -59,18 +59,15 @@ class RebuildSegments {
     }
 
     /**
-     * Splits the view's segments until it has as many as configured, in the background, then runs {@code done}. Gives
-     * up when {@code stillWanted} says no longer (a new rebuild began); tries again every second while this node does
-     * not hold the segments yet.
+     * Splits the view's segments until it has as many as configured, in the background. Gives up when
+     * {@code stillWanted} says no longer (a new rebuild began); tries again every second while this node does not
+     * hold the segments yet (it has just started, or another node holds them and will split them itself).
      */
-    void restore(View view, StreamingEventProcessor processor, BooleanSupplier stillWanted, Runnable done) {
+    void restore(View view, StreamingEventProcessor processor, BooleanSupplier stillWanted) {
         splitter.execute(() -> {
             try {
                 while (stillWanted.getAsBoolean() && !splitOnce(view, processor)) {
                     TimeUnit.MILLISECONDS.sleep(RETRY_AFTER.toMillis());
-                }
-                if (stillWanted.getAsBoolean()) {
-                    done.run();
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();

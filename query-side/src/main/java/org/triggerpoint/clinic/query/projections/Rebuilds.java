@@ -123,23 +123,29 @@ public class Rebuilds {
             return true;
         }
         if (rebuild.targetPosition() == 0 || positions.includes(view, rebuild.targetPosition())) {
+            forget(view, rebuild);
             if (rebuilds.remove(view, rebuild)) {
                 log.info("View {} rebuilt up to position {}", view.processorName(), rebuild.targetPosition());
-                // The rebuild is remembered until the view has its segments again, so a restart splits them too.
-                segments.restore(view, positions.processor(view), () -> !rebuilds.containsKey(view),
-                        () -> forget(view, rebuild));
+                restoreSegments(view);
             }
             return false;
         }
         return true;
     }
 
-    /** At start-up: a rebuild that a previous run saw through but did not finish splitting is finished now. */
+    /** At start-up: a view rebuilt by a previous run that did not finish splitting it is split now. */
     @EventListener(ApplicationReadyEvent.class)
-    void finishUnfinishedRebuilds() {
+    void splitViewsRebuiltBefore() {
         for (View view : View.values()) {
-            isRebuilding(view);
+            if (!isRebuilding(view)) {
+                restoreSegments(view);
+            }
         }
+    }
+
+    /** Into its segments again, unless a new rebuild of the view begins meanwhile. */
+    private void restoreSegments(View view) {
+        segments.restore(view, positions.processor(view), () -> !rebuilds.containsKey(view));
     }
 
     public Progress progress(View view) {
