@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 /**
  * A view is rebuilt in one segment, and split back into its segments once rebuilt. The segments are there so that
  * several nodes can share a view's events; a rebuild runs on one node alone, where four segments only cost: Axon's
- * coordinator hands every event to every segment's queue and counts each queue (an O(n) count) for every event, a
- * fifth of a rebuild's CPU, and each segment asks again whether it handles the event.
+ * pooled coordinator hands every event to every segment's queue, asks each segment whether it handles the event, and
+ * counts the queues (an O(n) count) before every event, and each segment commits batches of its own. All three views
+ * rebuilt at 6 605 events/s in one segment against 4 716 in four (quick benchmark, one run each).
  */
 @Component
 class RebuildSegments {
