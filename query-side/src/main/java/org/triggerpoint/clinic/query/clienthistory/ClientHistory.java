@@ -17,20 +17,32 @@ import java.util.UUID;
 /**
  * A client's history as it is served: their own record, every session in the order it started, the pain trend over
  * the completed sessions and a summary per muscle. {@code asOf} is present when the history is the record as it
- * stood at that instant rather than as it stands now.
+ * stood at that instant rather than as it stands now. Sessions are served as the documents the view keeps
+ * ({@link SessionDocument}), and the summaries are made from their facts, so a history reads the same whether its
+ * sessions come from the view or were folded from the events just now.
  */
 record ClientHistory(UUID clientId, Details details, Instant registeredAt, Consent consent, Intake intake,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Erasure personalDataErased,
-                     List<SessionRecord> sessions, List<PainTrendPoint> painTrend, List<MuscleSummary> muscleSummary,
+                     List<SessionDocument> sessions, List<PainTrendPoint> painTrend,
+                     List<MuscleSummary> muscleSummary,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
 
-    private static final Comparator<SessionRecord> IN_ORDER_STARTED =
-            Comparator.comparing(SessionRecord::startedAt).thenComparing(SessionRecord::sessionId);
+    private static final Comparator<SessionFacts> IN_ORDER_STARTED =
+            Comparator.comparing(SessionFacts::startedAt).thenComparing(SessionFacts::sessionId);
 
+    /** The history of sessions folded from their events, e.g. as they stood at {@code asOf}. */
     static ClientHistory of(ClientRecord client, Collection<SessionRecord> sessions, Instant asOf) {
-        List<SessionRecord> inOrder = sessions.stream().sorted(IN_ORDER_STARTED).toList();
+        return fromDocuments(client, sessions.stream().map(SessionDocument::of).toList(), asOf);
+    }
+
+    /** The history of sessions as the view keeps them. */
+    static ClientHistory fromDocuments(ClientRecord client, Collection<SessionDocument> sessions, Instant asOf) {
+        List<SessionDocument> inOrder = sessions.stream()
+                .sorted(Comparator.comparing(SessionDocument::facts, IN_ORDER_STARTED))
+                .toList();
+        List<SessionFacts> facts = inOrder.stream().map(SessionDocument::facts).toList();
         return new ClientHistory(client.clientId(), client.details(), client.registeredAt(), client.consent(),
-                client.intake(), client.erasure(), inOrder, PainTrendPoint.of(inOrder), MuscleSummary.of(inOrder), asOf);
+                client.intake(), client.erasure(), inOrder, PainTrendPoint.of(facts), MuscleSummary.of(facts), asOf);
     }
 
     /** The summaries give calendar dates in UTC, as the clinic's records carry no time zone. */

@@ -59,7 +59,8 @@ class FhirBundles {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(exportedAt));
         Patient patient = patient(history);
         add(bundle, patient);
-        for (SessionRecord session : history.sessions()) {
+        for (SessionDocument document : history.sessions()) {
+            SessionRecord session = document.record();
             Encounter encounter = encounter(session, patient);
             add(bundle, encounter);
             if (session.assessment() != null) {

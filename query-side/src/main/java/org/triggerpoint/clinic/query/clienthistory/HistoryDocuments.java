@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The JSON form of the view's documents in PostgreSQL. The mapper is this view's own (not a Spring bean), so the web
- * layer's JSON settings never change what is stored. A change of a document's shape calls for a rebuild of the view.
+ * layer's JSON settings never change what is stored; it writes what the web layer's default settings write, as
+ * session documents are served as stored. A change of a document's shape calls for a rebuild of the view.
  */
 final class HistoryDocuments {
 
@@ -20,9 +23,14 @@ final class HistoryDocuments {
     private HistoryDocuments() {
     }
 
+    /**
+     * The document's JSON text exactly as the web layer would write the same value into an answer: to UTF-8, where
+     * Jackson escapes a character beyond U+FFFF as its two UTF-16 surrogates. A session's document is served as it
+     * is stored, so it must read byte for byte as the record serialised into the answer did.
+     */
     static String write(Object document) {
         try {
-            return JSON.writeValueAsString(document);
+            return new String(JSON.writeValueAsBytes(document), StandardCharsets.UTF_8);
         } catch (JsonProcessingException failure) {
             throw new IllegalStateException("Cannot write a " + document.getClass().getSimpleName() + " document",
                     failure);

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /**
  * The view's tables: one document per client and one per session, each beside the global position of the last
- * event folded into it. Writes join the caller's transaction (the event processor's), never one of their own.
+ * event folded into it. A session's document is kept as the JSON text the history answers with, beside the facts its
+ * summaries need ({@link SessionDocument}). Writes join the caller's transaction (the event processor's), never one
+ * of their own.
  */
 @Repository
 class HistoryTables {
@@ -71,7 +73,8 @@ class HistoryTables {
 
     /** The client's history as the view holds it now. */
     Optional<ClientHistory> history(UUID clientId) {
-        return client(clientId).map(client -> ClientHistory.of(client.record(), sessionsOf(clientId), null));
+        return client(clientId).map(client ->
+                ClientHistory.fromDocuments(client.record(), sessionsOf(clientId), null));
     }
 
     Optional<Stored<SessionRecord>> session(UUID sessionId) {
@@ -85,25 +88,30 @@ class HistoryTables {
     /** Writes sessions' documents, one statement batch for all of them. */
     void saveSessions(Collection<ClientSession> sessions) {
         named.batchUpdate("""
-                        insert into query.history_session (session_id, client_id, started_at, doc, last_position)
-                        values (:sessionId, :clientId, :startedAt, cast(:doc as jsonb), :position)
+                        insert into query.history_session
+                            (session_id, client_id, started_at, doc, facts, last_position)
+                        values (:sessionId, :clientId, :startedAt, cast(:doc as json), cast(:facts as json), :position)
                         on conflict (session_id) do update set
-                            doc = excluded.doc, last_position = excluded.last_position""",
+                            doc = excluded.doc, facts = excluded.facts, last_position = excluded.last_position""",
                 sessions.stream().map(stored -> {
                     SessionRecord session = stored.session().record();
+                    SessionDocument document = SessionDocument.of(session);
                     return new MapSqlParameterSource()
                             .addValue("sessionId", session.sessionId())
                             .addValue("clientId", stored.clientId())
                             .addValue("startedAt", utc(session.startedAt()))
-                            .addValue("doc", HistoryDocuments.write(session))
+                            .addValue("doc", document.json())
+                            .addValue("facts", HistoryDocuments.write(document.facts()))
                             .addValue("position", stored.session().lastPosition());
                 }).toArray(SqlParameterSource[]::new));
     }
 
-    List<SessionRecord> sessionsOf(UUID clientId) {
-        return jdbc.sql("select doc from query.history_session where client_id = ?")
+    /** The client's sessions as stored: their documents are not parsed, only their facts. */
+    List<SessionDocument> sessionsOf(UUID clientId) {
+        return jdbc.sql("select doc, facts from query.history_session where client_id = ?")
                 .param(clientId)
-                .query((rs, row) -> HistoryDocuments.read(rs.getString("doc"), SessionRecord.class))
+                .query((rs, row) -> new SessionDocument(rs.getString("doc"),
+                        HistoryDocuments.read(rs.getString("facts"), SessionFacts.class)))
                 .list();
     }
 

@@ -4,7 +4,7 @@ import org.triggerpoint.clinic.events.session.Muscle;
 import org.triggerpoint.clinic.events.session.Side;
 import org.triggerpoint.clinic.events.session.TissueResponse;
 import org.triggerpoint.clinic.events.session.TriggerPointKind;
-import org.triggerpoint.clinic.query.clienthistory.TriggerPoint.Release;
+import org.triggerpoint.clinic.query.clienthistory.SessionFacts.TriggerPointFound;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,10 +31,10 @@ record MuscleSummary(Muscle muscle, int timesIdentified, LocalDate firstIdentifi
 
     private static final int MEAN_DECIMALS = 2;
 
-    static List<MuscleSummary> of(List<SessionRecord> sessions) {
-        Map<Muscle, List<TriggerPoint>> byMuscle = sessions.stream()
+    static List<MuscleSummary> of(List<SessionFacts> sessions) {
+        Map<Muscle, List<TriggerPointFound>> byMuscle = sessions.stream()
                 .flatMap(session -> session.triggerPoints().stream())
-                .collect(Collectors.groupingBy(TriggerPoint::muscle, () -> new EnumMap<>(Muscle.class),
+                .collect(Collectors.groupingBy(TriggerPointFound::muscle, () -> new EnumMap<>(Muscle.class),
                         Collectors.toList()));
         return byMuscle.entrySet().stream()
                 .map(found -> summarise(found.getKey(), found.getValue()))
@@ -43,22 +43,23 @@ record MuscleSummary(Muscle muscle, int timesIdentified, LocalDate firstIdentifi
                 .toList();
     }
 
-    private static MuscleSummary summarise(Muscle muscle, List<TriggerPoint> found) {
+    private static MuscleSummary summarise(Muscle muscle, List<TriggerPointFound> found) {
         List<LocalDate> dates = found.stream().map(point -> ClientHistory.dateOf(point.identifiedAt()))
                 .sorted().toList();
-        List<Release> releases = found.stream().map(TriggerPoint::release).filter(Objects::nonNull).toList();
+        List<TriggerPointFound> releases = found.stream().filter(TriggerPointFound::released).toList();
         Map<TissueResponse, Integer> byResponse = new EnumMap<>(TissueResponse.class);
         for (TissueResponse response : TissueResponse.values()) {
             byResponse.put(response, 0);
         }
         releases.forEach(release -> byResponse.merge(release.tissueResponse(), 1, Integer::sum));
         return new MuscleSummary(muscle, found.size(), dates.get(0), dates.get(dates.size() - 1),
-                distinct(found, TriggerPoint::side), distinct(found, TriggerPoint::kind), byResponse,
-                mean(found.stream().map(TriggerPoint::pressurePainThreshold)),
-                mean(releases.stream().map(Release::pressurePainThresholdAfter)));
+                distinct(found, TriggerPointFound::side), distinct(found, TriggerPointFound::kind), byResponse,
+                mean(found.stream().map(TriggerPointFound::pressurePainThreshold)),
+                mean(releases.stream().map(TriggerPointFound::pressurePainThresholdAfter)));
     }
 
-    private static <E extends Enum<E>> List<E> distinct(List<TriggerPoint> found, Function<TriggerPoint, E> value) {
+    private static <E extends Enum<E>> List<E> distinct(List<TriggerPointFound> found,
+                                                        Function<TriggerPointFound, E> value) {
         return found.stream().map(value).distinct().sorted().toList();
     }
 

@@ -11,12 +11,12 @@ import java.util.UUID;
 record PainTrendPoint(UUID sessionId, LocalDate date, int painScore, int postSessionPainScore, int painReduction) {
 
     /** The completed sessions of {@code sessionsInOrder}, in that order. */
-    static List<PainTrendPoint> of(List<SessionRecord> sessionsInOrder) {
+    static List<PainTrendPoint> of(List<SessionFacts> sessionsInOrder) {
         return sessionsInOrder.stream()
-                .filter(session -> session.assessment() != null && session.completion() != null)
+                .filter(SessionFacts::completed)
                 .map(session -> {
-                    int before = session.assessment().painScore();
-                    int after = session.completion().postSessionPainScore();
+                    int before = session.painScore();
+                    int after = session.postSessionPainScore();
                     return new PainTrendPoint(session.sessionId(), ClientHistory.dateOf(session.startedAt()), before,
                             after, before - after);
                 })

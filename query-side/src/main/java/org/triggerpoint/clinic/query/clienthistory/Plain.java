@@ -29,7 +29,16 @@ final class Plain {
         return score == null ? null : score.points();
     }
 
+    /**
+     * A threshold as it was given, {@code 2.50} staying {@code 2.50}, except that a whole number written with an
+     * exponent ({@code 1e1}) reads {@code 10}: JSON text keeps this form, where the view's earlier jsonb documents
+     * turned it into a plain number, so the history says {@code 10} now as it did then.
+     */
     static BigDecimal kgPerSquareCentimetre(PressurePainThreshold threshold) {
-        return threshold == null ? null : threshold.kgPerSquareCentimetre();
+        if (threshold == null) {
+            return null;
+        }
+        BigDecimal value = threshold.kgPerSquareCentimetre();
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 }

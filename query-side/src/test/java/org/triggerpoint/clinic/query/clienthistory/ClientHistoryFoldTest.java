@@ -1,5 +1,6 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +14,9 @@ import org.triggerpoint.clinic.events.session.Muscle;
 import org.triggerpoint.clinic.events.session.Side;
 import org.triggerpoint.clinic.events.session.TissueResponse;
 import org.triggerpoint.clinic.events.session.TriggerPointKind;
-import org.triggerpoint.clinic.query.clienthistory.ClientStory.Entry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -298,10 +296,9 @@ class ClientHistoryFoldTest {
                 .signedSession(7, Muscle.UPPER_TRAPEZIUS, 3)
                 .sorenessReported(24, 3, true)
                 .painScoreAmended(7, 6, "Client restated the pre-session pain as 6");
-        ClientHistory history = historyOf(avery);
-        ClientRecord client = new ClientRecord(history.clientId(), history.details(), history.registeredAt(),
-                history.consent(), history.intake(), history.personalDataErased());
-        SessionRecord session = history.sessions().get(0);
+        FoldedStory folded = FoldedStory.of(avery);
+        ClientRecord client = folded.client();
+        SessionRecord session = folded.sessions().get(0);
 
         assertThat(HistoryDocuments.read(HistoryDocuments.write(client), ClientRecord.class)).isEqualTo(client);
         assertThat(HistoryDocuments.read(HistoryDocuments.write(session), SessionRecord.class)).isEqualTo(session);
@@ -310,29 +307,23 @@ class ClientHistoryFoldTest {
     @Test
     void aSessionEventBeforeTheSessionStartedIsRefused() {
         ClientStory avery = ClientStory.registered("Avery", "Quinlan", MONDAY).sessionStarted().assessed(7);
-        Entry assessment = avery.entries().get(avery.entries().size() - 1);
+        ClientStory.Entry assessment = avery.entries().get(avery.entries().size() - 1);
 
         assertThatThrownBy(() -> SessionRecord.fold(null, new RecordedEvent(assessment.event(), "dana")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("AssessmentRecorded came before its start");
     }
 
-    /** The history folded from the story's events, each into the record of its stream, as the projection does. */
     static ClientHistory historyOf(ClientStory story) {
-        ClientRecord client = null;
-        Map<String, SessionRecord> sessions = new LinkedHashMap<>();
-        for (Entry entry : story.entries()) {
-            RecordedEvent recorded = new RecordedEvent(entry.event(), entry.actor());
-            if (entry.streamType().equals("Client")) {
-                client = ClientRecord.fold(client, recorded);
-            } else {
-                sessions.put(entry.streamId(), SessionRecord.fold(sessions.get(entry.streamId()), recorded));
-            }
-        }
-        return ClientHistory.of(client, sessions.values(), null);
+        return FoldedStory.of(story).history();
     }
 
+    /** As it goes over the wire: a tree made without the text would hold each session's document unparsed. */
     private static JsonNode rendered(ClientStory story) {
-        return WEB_JSON.valueToTree(historyOf(story));
+        try {
+            return WEB_JSON.readTree(WEB_JSON.writeValueAsString(historyOf(story)));
+        } catch (JsonProcessingException failure) {
+            throw new AssertionError(failure);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -19,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.triggerpoint.clinic.events.client.ConsentScope;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
 import org.triggerpoint.clinic.events.session.Muscle;
+import org.triggerpoint.clinic.events.session.Side;
+import org.triggerpoint.clinic.events.session.TissueResponse;
+import org.triggerpoint.clinic.events.session.TriggerPointKind;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 import org.triggerpoint.clinic.query.clienthistory.ClientStory.Entry;
@@ -48,6 +52,9 @@ class ClientHistoryIT {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
+    /** Characters a JSON writer must escape, or may write in more than one way. */
+    private static final String AWKWARD_TEXT =
+            "tab\t, line\u2028, unit\u001F, bell\u0007, \"quoted\" \\ / é \uD83D\uDE00 </script>";
 
     @LocalServerPort
     int port;
@@ -65,6 +72,8 @@ class ClientHistoryIT {
     PlatformTransactionManager transactionManager;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper webJson;
 
     private SignedInRequests requests;
     private EventLog eventLog;
@@ -158,8 +167,26 @@ class ClientHistoryIT {
                 "Forward head", "Cervical rotation", "Temple and behind the eye", "Gentle lateral neck stretch");
         assertThat(json(history(avery, THERAPIST, "")).at("/sessions/0/triggerPoints/0/muscle").asText())
                 .isEqualTo("UPPER_TRAPEZIUS");
-        assertThat(jdbc.sql("select count(*) from query.history_session where client_id = ? and doc::text like ?")
+        assertThat(jdbc.sql("select count(*) from query.history_session s where client_id = ? and s::text like ?")
                 .params(avery.clientId().value(), "%Ache from neck to temple%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theHistoryReadsByteForByteAsItsRecordsSerialisedFieldByField() {
+        ClientStory avery = stored(ClientStory.registered("Avery", "Quinlan", MONDAY)
+                .signedSession(7, Muscle.UPPER_TRAPEZIUS, 3)
+                .sessionStarted().assessed(6)
+                .triggerPointIdentified(Muscle.LEVATOR_SCAPULAE, Side.RIGHT, TriggerPointKind.LATENT, "0.00000001")
+                .released(TissueResponse.PARTIAL, "1e1")
+                .completed(2, AWKWARD_TEXT)
+                .sorenessReported(50, 4, false)
+                .painScoreAmended(6, 5, AWKWARD_TEXT));
+        Instant later = avery.now().plus(DAY);
+
+        assertThat(history(avery, THERAPIST, "").body())
+                .isEqualTo(HistoryOfValues.answered(HistoryOfValues.of(FoldedStory.of(avery), null), webJson));
+        assertThat(history(avery, THERAPIST, "?asOf=" + later).body())
+                .isEqualTo(HistoryOfValues.answered(HistoryOfValues.of(FoldedStory.of(avery), later), webJson));
     }
 
     @Test
@@ -278,7 +305,7 @@ class ClientHistoryIT {
         ClientStory avery = stored(ClientStory.registered("Avery", "Quinlan", MONDAY)
                 .signedSession(7, Muscle.UPPER_TRAPEZIUS, 3)
                 .painScoreAmended(7, 6, "Client restated the pre-session pain as 6"));
-        JsonNode beforeRebuild = json(history(avery, THERAPIST, ""));
+        String beforeRebuild = history(avery, THERAPIST, "").body();
         UUID noSuchClient = UUID.randomUUID();
         copyOfTheViewsRow(avery, noSuchClient);
         assertThat(requests.get("/api/clients/" + noSuchClient + "/history", THERAPIST, null).statusCode())
@@ -288,9 +315,14 @@ class ClientHistoryIT {
                 .isEqualTo(202);
         awaitRebuilt();
 
-        assertThat(json(history(avery, THERAPIST, ""))).isEqualTo(beforeRebuild);
+        assertThat(history(avery, THERAPIST, "").body()).isEqualTo(beforeRebuild);
         assertThat(requests.get("/api/clients/" + noSuchClient + "/history", THERAPIST, null).statusCode())
                 .isEqualTo(404);
+        assertThat(jdbc.sql("select doc::text from query.history_session where client_id = ?")
+                .param(avery.clientId().value()).query(String.class).list())
+                .as("each session's document as the text it is served as")
+                .containsExactlyElementsOf(FoldedStory.of(avery).sessions().stream().map(HistoryDocuments::write)
+                        .toList());
     }
 
     @Test
