@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,15 +47,17 @@ public class Rebuilds {
     private final Set<View> resetting = ConcurrentHashMap.newKeySet();
     private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
+    private final RebuildSegments segments;
     private volatile boolean unfinishedRebuildsRead;
 
     Rebuilds(ViewPositions positions, ProcessingNodes nodes, TransactionTemplate transaction, Clock clock,
-             JdbcClient jdbc) {
+             JdbcClient jdbc, RebuildSegments segments) {
         this.positions = positions;
         this.nodes = nodes;
         this.transaction = transaction;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.segments = segments;
     }
 
     public record Rebuild(Instant startedAt, long targetPosition) {
@@ -81,6 +85,7 @@ public class Rebuilds {
             try {
                 transaction.executeWithoutResult(status -> {
                     processor.resetTokens();
+                    segments.narrowToOne(view);
                     remember(view, rebuild);
                 });
             } catch (UnableToClaimTokenException heldElsewhere) {
@@ -119,11 +124,28 @@ public class Rebuilds {
         }
         if (rebuild.targetPosition() == 0 || positions.includes(view, rebuild.targetPosition())) {
             forget(view, rebuild);
-            rebuilds.remove(view, rebuild);
-            log.info("View {} rebuilt up to position {}", view.processorName(), rebuild.targetPosition());
+            if (rebuilds.remove(view, rebuild)) {
+                log.info("View {} rebuilt up to position {}", view.processorName(), rebuild.targetPosition());
+                restoreSegments(view);
+            }
             return false;
         }
         return true;
+    }
+
+    /** At start-up: a view rebuilt by a previous run that did not finish splitting it is split now. */
+    @EventListener(ApplicationReadyEvent.class)
+    void splitViewsRebuiltBefore() {
+        for (View view : View.values()) {
+            if (!isRebuilding(view)) {
+                restoreSegments(view);
+            }
+        }
+    }
+
+    /** Into its segments again, unless a new rebuild of the view begins meanwhile. */
+    private void restoreSegments(View view) {
+        segments.restore(view, positions.processor(view), () -> !rebuilds.containsKey(view));
     }
 
     public Progress progress(View view) {
