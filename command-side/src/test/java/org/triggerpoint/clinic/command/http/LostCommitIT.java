@@ -84,8 +84,7 @@ class LostCommitIT {
     void aCommitWhoseAnswerNeverCameIsAnsweredOutcomeUnknown() {
         loseNextCommit.set(true);
 
-        Answer technique = api.post(therapist, "/api/sessions/" + sessionId + "/techniques",
-                Map.of("technique", "GENTLE_MOVEMENT"));
+        Answer technique = applyATechnique();
 
         assertThat(technique.status()).isEqualTo(503);
         assertThat(technique.json().path("title").asText()).isEqualTo("Outcome unknown");
@@ -97,8 +96,7 @@ class LostCommitIT {
     void aConnectionLostBeforeTheCommitIsAnsweredNothingStored() {
         loseNextConnectionBeforeHandling.set(true);
 
-        Answer technique = api.post(therapist, "/api/sessions/" + sessionId + "/techniques",
-                Map.of("technique", "GENTLE_MOVEMENT"));
+        Answer technique = applyATechnique();
 
         assertThat(technique.status()).isEqualTo(503);
         assertThat(technique.json().path("title").asText()).isEqualTo("Database unavailable");
@@ -109,12 +107,16 @@ class LostCommitIT {
     @Test
     void theNextCommandIsServedAsUsual() {
         loseNextCommit.set(true);
-        api.post(therapist, "/api/sessions/" + sessionId + "/techniques", Map.of("technique", "GENTLE_MOVEMENT"));
+        applyATechnique();
 
-        Answer again = api.post(therapist, "/api/sessions/" + sessionId + "/techniques",
-                Map.of("technique", "GENTLE_MOVEMENT"));
+        Answer again = applyATechnique();
 
         assertThat(again.status()).isEqualTo(204);
+    }
+
+    private Answer applyATechnique() {
+        return api.post(therapist, "/api/sessions/" + sessionId + "/techniques",
+                Map.of("technique", "GENTLE_MOVEMENT"));
     }
 
     /** Ends this transaction's server process from a connection of its own, as a database going away would. */

@@ -1,5 +1,6 @@
 package org.triggerpoint.clinic.query.projections;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -45,6 +46,12 @@ class RebuildSegments {
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.environment = environment;
+    }
+
+    /** Stops a split under way with the application: a restart finishes it ({@code Rebuilds}). */
+    @PreDestroy
+    void stop() {
+        splitter.shutdownNow();
     }
 
     /**
