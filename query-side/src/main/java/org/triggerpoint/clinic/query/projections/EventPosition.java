@@ -1,6 +1,8 @@
 package org.triggerpoint.clinic.query.projections;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -30,6 +32,9 @@ public final class EventPosition {
      * hands events to a projection directly) have only their token's position, which is theirs when read in order.
      */
     public static long of(EventMessage<?> event, TrackingToken token) {
+        if (event instanceof Positioned<?> positioned) {
+            return positioned.position;
+        }
         Object position = event.getMetaData().get(KEY);
         if (position instanceof Number known) {
             return known.longValue();
@@ -38,12 +43,32 @@ public final class EventPosition {
                 new IllegalStateException("The event's tracking token " + token + " gives no position"));
     }
 
-    /** The event as read after {@code before}, carrying its own position. */
+    /**
+     * The event as read after {@code before}, carrying its own position. A stored event carries it beside its
+     * metadata: adding it to the metadata read and parsed every event's metadata and time as it was read (a tenth
+     * of a rebuild's CPU), where most views need neither.
+     */
     static <T> TrackedEventMessage<T> attach(TrackedEventMessage<T> event, TrackingToken before) {
-        EventMessage<T> withPosition = event.andMetaData(Map.of(KEY, between(before, event.trackingToken())));
+        long position = between(before, event.trackingToken());
+        if (event instanceof DomainEventMessage<T> stored) {
+            return new Positioned<>(event.trackingToken(), stored, position);
+        }
+        EventMessage<T> withPosition = event.andMetaData(Map.of(KEY, position));
         // A domain event keeps its token (and aggregate) through andMetaData; a plain tracked event does not.
         return withPosition instanceof TrackedEventMessage<T> tracked
                 ? tracked : new GenericTrackedEventMessage<>(event.trackingToken(), withPosition);
+    }
+
+    /** A stored event and its own position; the event's payload, metadata and time are read when asked for. */
+    private static final class Positioned<T> extends GenericTrackedDomainEventMessage<T> {
+
+        private final long position;
+
+        private Positioned(TrackingToken token, DomainEventMessage<T> event, long position) {
+            super(token, event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), event,
+                    event::getTimestamp);
+            this.position = position;
+        }
     }
 
     /**

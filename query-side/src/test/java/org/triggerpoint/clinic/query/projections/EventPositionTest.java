@@ -1,9 +1,13 @@
 package org.triggerpoint.clinic.query.projections;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -53,5 +57,27 @@ class EventPositionTest {
         assertThat(read.trackingToken()).isEqualTo(after);
         assertThat(EventPosition.of(read, read.trackingToken())).isEqualTo(7);
         assertThat(EventPosition.of(late, late.trackingToken())).as("without it, the token's index").isEqualTo(12);
+    }
+
+    @Test
+    void aStoredEventKeepsItsStreamPayloadMetadataAndTimeBesideItsPosition() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(7, MAX_GAP_OFFSET);
+        DomainEventMessage<String> stored = new GenericDomainEventMessage<>("Session", "session-1", 3, "late",
+                MetaData.with("actor", "dana"));
+        TrackedEventMessage<String> late = new GenericTrackedDomainEventMessage<>(after, stored);
+
+        TrackedEventMessage<String> read = EventPosition.attach(late, readUpTo12WithGaps);
+
+        assertThat(EventPosition.of(read, read.trackingToken())).isEqualTo(7);
+        assertThat(read.trackingToken()).isEqualTo(after);
+        assertThat(read).isInstanceOfSatisfying(DomainEventMessage.class, domain -> {
+            assertThat(domain.getType()).isEqualTo("Session");
+            assertThat(domain.getAggregateIdentifier()).isEqualTo("session-1");
+            assertThat(domain.getSequenceNumber()).isEqualTo(3);
+        });
+        assertThat(read.getIdentifier()).isEqualTo(stored.getIdentifier());
+        assertThat(read.getPayload()).isEqualTo("late");
+        assertThat(read.getMetaData()).isEqualTo(stored.getMetaData());
+        assertThat(read.getTimestamp()).isEqualTo(stored.getTimestamp());
     }
 }
