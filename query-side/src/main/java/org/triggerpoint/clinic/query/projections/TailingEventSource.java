@@ -1,33 +1,52 @@
 package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The event store as the view processors read it: each stream reads the store again only when {@link NewEvents}
  * says something was stored, and tells the processor as soon as it has, so an idle view follows a command within
- * milliseconds instead of waiting for its next poll. Gaps (positions taken by transactions still open) are the
- * storage engine's to track, in the stream's token; each event is handed on with its own position
- * ({@link EventPosition}), which the token alone does not give for an event that fills a gap. Two are configured: one
- * reading the whole record, one reading its coded values only (see the query side's {@code EventStoreConfiguration}).
+ * milliseconds instead of waiting for its next poll. The rows come from {@link EventPages}, which reads each page once
+ * for every processor; this source turns them into messages with its own serializer. Gaps (positions taken by
+ * transactions still open) are the storage engine's to track, in the stream's token; each event is handed on with its
+ * own position ({@link EventPosition}), which the token alone does not give for an event that fills a gap. Two are
+ * configured: one reading the whole record, one reading its coded values only (see the query side's
+ * {@code EventStoreConfiguration}).
  */
 public class TailingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
+    private final EventPages pages;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
     private final NewEvents newEvents;
 
-    public TailingEventSource(EventStorageEngine storage, NewEvents newEvents) {
+    /**
+     * @param storage    the store as this source makes its tokens
+     * @param pages      the store's rows, shared with the other sources
+     * @param serializer turns the rows into messages for this source's processors
+     */
+    public TailingEventSource(EventStorageEngine storage, EventPages pages, Serializer serializer,
+                              EventUpcaster upcasters, NewEvents newEvents) {
         this.storage = storage;
+        this.pages = pages;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
         this.newEvents = newEvents;
     }
 
@@ -54,8 +73,9 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
     private final class Tail implements TrackingEventStream {
 
         private TrackingToken lastToken;
-        private Stream<? extends TrackedEventMessage<?>> batch = Stream.empty();
-        private Iterator<? extends TrackedEventMessage<?>> events = batch.iterator();
+        private Iterator<? extends TrackedEventMessage<?>> events = Collections.emptyIterator();
+        /** Whether the page last read was full, so that the store may hold more right away. */
+        private boolean morePages;
         private TrackedEventMessage<?> next;
         /** The token of the event last read from the store, to tell the next event's own position by. */
         private TrackingToken lastRead;
@@ -111,23 +131,27 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
             if (listener != null) {
                 newEvents.stopListening(listener);
             }
-            batch.close();
         }
 
-        /** True when an event is ready; reads the store again only if a signal came since it last did. */
+        /**
+         * True when an event is ready. Reads the next page while the pages come full; after a page that was not
+         * (the store had no more), only once a signal came since it last read.
+         */
         private boolean lookAhead() {
             if (next != null) {
                 return true;
             }
             if (!events.hasNext()) {
-                long signal = newEvents.signals();
-                if (signal == readAtSignal) {
-                    return false;
+                if (!morePages) {
+                    long signal = newEvents.signals();
+                    if (signal == readAtSignal) {
+                        return false;
+                    }
+                    readAtSignal = signal;
                 }
-                readAtSignal = signal;
-                batch.close();
-                batch = storage.readEvents(lastToken, false);
-                events = batch.iterator();
+                List<? extends TrackedEventData<?>> page = pages.after(lastToken, readAtSignal);
+                morePages = page.size() >= pages.pageSize();
+                events = EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, upcasters).iterator();
                 lastRead = lastToken;
             }
             if (events.hasNext()) {
