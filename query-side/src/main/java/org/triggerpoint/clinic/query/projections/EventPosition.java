@@ -59,7 +59,12 @@ public final class EventPosition {
                 ? tracked : new GenericTrackedEventMessage<>(event.trackingToken(), withPosition);
     }
 
-    /** A stored event and its own position; the event's payload, metadata and time are read when asked for. */
+    /**
+     * A stored event and its own position; the event's payload, metadata and time are read when asked for. Axon
+     * re-creates a message on its way to the handlers (each work package gives it the package's token), so every
+     * copy keeps the position: a copy without it would fall back to the token's index, and the entry of an event
+     * that filled a gap would take another event's position.
+     */
     private static final class Positioned<T> extends GenericTrackedDomainEventMessage<T> {
 
         private final long position;
@@ -68,6 +73,21 @@ public final class EventPosition {
             super(token, event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), event,
                     event::getTimestamp);
             this.position = position;
+        }
+
+        @Override
+        public Positioned<T> withTrackingToken(TrackingToken token) {
+            return new Positioned<>(token, this, position);
+        }
+
+        @Override
+        public Positioned<T> withMetaData(Map<String, ?> metaData) {
+            return new Positioned<>(trackingToken(), super.withMetaData(metaData), position);
+        }
+
+        @Override
+        public Positioned<T> andMetaData(Map<String, ?> metaData) {
+            return new Positioned<>(trackingToken(), super.andMetaData(metaData), position);
         }
     }
 

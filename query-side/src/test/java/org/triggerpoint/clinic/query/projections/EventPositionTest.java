@@ -80,4 +80,25 @@ class EventPositionTest {
         assertThat(read.getMetaData()).isEqualTo(stored.getMetaData());
         assertThat(read.getTimestamp()).isEqualTo(stored.getTimestamp());
     }
+
+    @Test
+    void aStoredEventKeepsItsPositionWhenAxonGivesItAnotherTokenOrMetadata() {
+        GapAwareTrackingToken after = readUpTo12WithGaps.advanceTo(7, MAX_GAP_OFFSET);
+        TrackedEventMessage<String> late = new GenericTrackedDomainEventMessage<>(after,
+                new GenericDomainEventMessage<>("Session", "session-1", 3, "late"));
+        TrackedEventMessage<String> read = EventPosition.attach(late, readUpTo12WithGaps);
+        // A work package hands each event on with a token of its own segment, which gives the index, not the gap.
+        TrackedEventMessage<String> inPackage = read.withTrackingToken(GapAwareTrackingToken.newInstance(12, Set.of()));
+
+        assertThat(EventPosition.of(inPackage, inPackage.trackingToken())).isEqualTo(7);
+        assertThat(inPackage.trackingToken().position()).hasValue(12);
+        TrackedEventMessage<String> annotated = (TrackedEventMessage<String>) inPackage.andMetaData(
+                MetaData.with("traceId", "t-1"));
+        assertThat(EventPosition.of(annotated, annotated.trackingToken())).isEqualTo(7);
+        assertThat(annotated.getMetaData()).containsEntry("traceId", "t-1");
+        TrackedEventMessage<String> replaced =
+                (TrackedEventMessage<String>) inPackage.withMetaData(MetaData.emptyInstance());
+        assertThat(EventPosition.of(replaced, replaced.trackingToken())).isEqualTo(7);
+        assertThat(replaced).isInstanceOf(DomainEventMessage.class);
+    }
 }
