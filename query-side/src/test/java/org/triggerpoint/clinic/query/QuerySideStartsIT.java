@@ -1,5 +1,8 @@
 package org.triggerpoint.clinic.query;
 
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,10 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The query side starts, reports healthy, and signs in the users the command side keeps. */
+/** The query side starts, reports healthy, signs in the users the command side keeps, and adds nothing to events. */
 @QuerySideIntegrationTest
 class QuerySideStartsIT {
 
@@ -25,6 +29,8 @@ class QuerySideStartsIT {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    Configuration axon;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,6 +56,16 @@ class QuerySideStartsIT {
         assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(get("/api/reference/muscles", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theViewsCarryNoCorrelationDataSoTheyNeverReadAnEventsMetadataForIt() {
+        EventMessage<String> commandSideEvent = GenericEventMessage.<String>asEventMessage("stored")
+                .andMetaData(Map.of("correlationId", "c-1", "traceId", "t-1", "actor", "dana"));
+
+        assertThat(axon.correlationDataProviders())
+                .isNotEmpty()
+                .allSatisfy(provider -> assertThat(provider.correlationDataFor(commandSideEvent)).isEmpty());
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {
