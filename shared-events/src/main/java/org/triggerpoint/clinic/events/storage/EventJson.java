@@ -22,6 +22,7 @@ public final class EventJson {
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(StoredInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // A reader older than the writer skips fields it does not know yet (tolerant reader).
