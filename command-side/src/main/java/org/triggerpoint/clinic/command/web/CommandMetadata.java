@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,7 +14,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -68,11 +68,11 @@ public class CommandMetadata implements MessageDispatchInterceptor<CommandMessag
             }
             Object assigned = request.getAttribute(REQUEST_ID);
             if (assigned == null) {
-                assigned = UUID.randomUUID().toString();
+                assigned = IdentifierFactory.getInstance().generateIdentifier();
                 request.setAttribute(REQUEST_ID, assigned);
             }
             return assigned.toString();
         }
-        return UUID.randomUUID().toString();
+        return IdentifierFactory.getInstance().generateIdentifier();
     }
 }
