@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.triggerpoint.clinic.events.storage.StoredInstants;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,6 +18,8 @@ final class HistoryDocuments {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // A read parses the times in each of a client's sessions' facts (5 % of a history read's CPU, JFR).
+            .addModule(StoredInstants.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 

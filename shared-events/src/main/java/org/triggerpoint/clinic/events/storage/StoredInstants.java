@@ -14,14 +14,15 @@ import java.time.LocalDate;
 /**
  * Reads the times stored in events ({@code 2026-11-27T07:01:49.733351Z}, as {@link Instant#toString()} writes them)
  * without a {@link java.time.format.DateTimeFormatter}: every event carries one, and the formatter's general parser
- * took a sixteenth of a rebuild's CPU (JFR). Any other form (an offset, a number, a leap second, a text that is not a
+ * took a sixteenth of a rebuild's CPU (JFR). The query side's history documents store their times the same way. Any other form (an offset, a number, a leap second, a text that is not a
  * time at all) goes to Jackson's own reader, with its answers and its errors.
  */
-final class StoredInstants extends JsonDeserializer<Instant> {
+public final class StoredInstants extends JsonDeserializer<Instant> {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
-    static SimpleModule module() {
+    /** The module that reads {@link Instant}s this way; register it after Jackson's {@code JavaTimeModule}. */
+    public static SimpleModule module() {
         return new SimpleModule("StoredInstants").addDeserializer(Instant.class, new StoredInstants());
     }
 
