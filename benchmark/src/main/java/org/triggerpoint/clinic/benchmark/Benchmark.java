@@ -334,8 +334,8 @@ public final class Benchmark {
         BenchClinic.log(String.format(Locale.ROOT, "latency at about half load: %.1f commands/s from %d paced clients for %d s",
                 target, workers, options.latencySeconds));
         Recorder latency = new Recorder(3);
-        // The prober's first read of the query side signs it in there (a password hash check, up to 1.5 s on two busy
-        // cores): a cost of signing in, not of the lag, so it is paid before the probes are counted.
+        // The prober's first read of the query side signs it in there (a password hash check: 1.45 s on the server
+        // under this load in one run): a cost of signing in, not of the lag, so it is paid before probes are counted.
         lagProbe();
         Histogram lagUnderLoad = new Histogram(3);
         AtomicBoolean probing = new AtomicBoolean(true);

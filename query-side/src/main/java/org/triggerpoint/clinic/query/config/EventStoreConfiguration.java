@@ -168,7 +168,8 @@ class EventStoreConfiguration {
     /**
      * None: the views send no messages of their own, so there is nothing to carry an event's correlation on to. Axon's
      * default provider read every event's metadata as the handlers ran (each handler's result message asks for it),
-     * which parsed the metadata of events whose view never looks at it (a twelfth of a rebuild's CPU, JFR).
+     * which parsed the metadata of events whose view never looks at it (8.6 % of the handling threads' samples in a
+     * rebuild, JFR).
      */
     @Bean
     CorrelationDataProvider noCorrelationData() {
