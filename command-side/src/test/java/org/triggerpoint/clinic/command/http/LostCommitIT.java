@@ -23,7 +23,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +91,20 @@ class LostCommitIT {
         assertThat(technique.status()).isEqualTo(503);
         assertThat(technique.json().path("title").asText()).isEqualTo("Outcome unknown");
         assertThat(technique.json().path("outcome").asText()).isEqualTo("unknown");
+        assertThat(loseNextCommit).isFalse();
+    }
+
+    @Test
+    void aUsersRegistrationWhoseCommitWasNeverAnsweredIsAnsweredOutcomeUnknownToo() {
+        // A registration stores its event and the password hash in one transaction of its own around the command.
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        loseNextCommit.set(true);
+
+        Answer registration = api.post(api.admin(), "/api/users", Map.of("username", username,
+                "password", "a-long-enough-password-1", "roles", List.of("THERAPIST")));
+
+        assertThat(registration.status()).isEqualTo(503);
+        assertThat(registration.json().path("outcome").asText()).isEqualTo("unknown");
         assertThat(loseNextCommit).isFalse();
     }
 
