@@ -2,6 +2,8 @@ package org.triggerpoint.clinic.query;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.triggerpoint.clinic.events.therapist.TherapistId;
+import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,6 +34,15 @@ public final class EventLog {
         long sequence = nextSequence.merge(id, 0L, (previous, ignored) -> previous + 1);
         eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData,
                 UUID.randomUUID().toString(), at));
+    }
+
+    /** Registers {@code count} therapists at {@code at}, as an administrator: events any view has a row for. */
+    public void registerTherapists(int count, Instant at) {
+        for (int i = 0; i < count; i++) {
+            TherapistId therapistId = new TherapistId(UUID.randomUUID());
+            append("Therapist", therapistId.value(), new TherapistRegistered(therapistId, "Dana " + i,
+                    "RMT-" + UUID.randomUUID(), at), at, "admin", "ADMIN");
+        }
     }
 
     /** The consistency token the command side would answer after the last event stored so far. */

@@ -90,9 +90,12 @@ class EventStoreConfiguration {
     @Bean
     EventPages eventPages(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                           NewEvents newEvents) {
+        // The rows are handed on undecoded (each source decodes them with its own serializer): this one only
+        // completes the engine, and holds no keys.
+        Serializer undecoding = EventJson.newSerializer(new NoKeys());
         return new EventPages(EventStoreLayout.storageEngine()
-                .snapshotSerializer(EventJson.newSerializer(new NoKeys()))
-                .eventSerializer(EventJson.newSerializer(new NoKeys()))
+                .snapshotSerializer(undecoding)
+                .eventSerializer(undecoding)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(PAGE_SIZE), newEvents, 4);

@@ -10,14 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
-import org.triggerpoint.clinic.events.therapist.TherapistId;
-import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,11 +102,6 @@ class EventPagesIT {
     }
 
     private void appendTherapists(int count) {
-        EventLog log = new EventLog(eventStore);
-        for (int i = 0; i < count; i++) {
-            TherapistId therapistId = new TherapistId(UUID.randomUUID());
-            log.append("Therapist", therapistId.value(), new TherapistRegistered(therapistId, "Dana " + i,
-                    "RMT-" + UUID.randomUUID(), Instant.now()), Instant.now(), "admin", "ADMIN");
-        }
+        new EventLog(eventStore).registerTherapists(count, Instant.now());
     }
 }

@@ -12,8 +12,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.triggerpoint.clinic.events.therapist.TherapistId;
-import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 import org.triggerpoint.clinic.query.outcomes.SignedInHttp;
@@ -69,13 +67,7 @@ class ProjectionLagIT {
         await(LAG, "outcomes", lag -> lag == 0);
         outcomes.shutDown();
         try {
-            EventLog log = new EventLog(eventStore);
-            Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
-            for (int i = 0; i < 5; i++) {
-                TherapistId therapistId = new TherapistId(UUID.randomUUID());
-                log.append("Therapist", therapistId.value(), new TherapistRegistered(therapistId, "Dana " + i,
-                        "RMT-" + UUID.randomUUID(), anHourAgo), anHourAgo, "admin", "ADMIN");
-            }
+            new EventLog(eventStore).registerTherapists(5, Instant.now().minus(Duration.ofHours(1)));
 
             await(LAG, "outcomes", lag -> lag == 5);
             assertThat(gauge(AGE, "outcomes")).isGreaterThanOrEqualTo(3_600);

@@ -6,14 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.triggerpoint.clinic.events.therapist.TherapistId;
-import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,12 +75,7 @@ class RebuildSegmentsIT {
     }
 
     private void appendTherapists(int count) {
-        EventLog log = new EventLog(eventStore);
-        for (int i = 0; i < count; i++) {
-            TherapistId therapistId = new TherapistId(UUID.randomUUID());
-            log.append("Therapist", therapistId.value(), new TherapistRegistered(therapistId, "Dana " + i,
-                    "RMT-" + UUID.randomUUID(), Instant.now()), Instant.now(), "admin", "ADMIN");
-        }
+        new EventLog(eventStore).registerTherapists(count, Instant.now());
     }
 
     private int segments() {
