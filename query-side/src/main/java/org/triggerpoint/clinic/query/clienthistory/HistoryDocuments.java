@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.triggerpoint.clinic.events.storage.StoredInstants;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,8 +45,21 @@ final class HistoryDocuments {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException failure) {
-            throw new IllegalStateException("Cannot read a stored " + type.getSimpleName()
-                    + " document; rebuild the client-history view if its shape has changed", failure);
+            throw unreadable(type, failure);
         }
+    }
+
+    /** Reads the document from its UTF-8 bytes as the JDBC driver received them, without decoding them into text. */
+    static <T> T read(byte[] utf8, Class<T> type) {
+        try {
+            return JSON.readValue(utf8, type);
+        } catch (IOException failure) {
+            throw unreadable(type, failure);
+        }
+    }
+
+    private static IllegalStateException unreadable(Class<?> type, IOException failure) {
+        return new IllegalStateException("Cannot read a stored " + type.getSimpleName()
+                + " document; rebuild the client-history view if its shape has changed", failure);
     }
 }

@@ -100,18 +100,22 @@ class HistoryTables {
                             .addValue("sessionId", session.sessionId())
                             .addValue("clientId", stored.clientId())
                             .addValue("startedAt", utc(session.startedAt()))
-                            .addValue("doc", document.json())
+                            .addValue("doc", document.json().getValue())
                             .addValue("facts", HistoryDocuments.write(document.facts()))
                             .addValue("position", stored.session().lastPosition());
                 }).toArray(SqlParameterSource[]::new));
     }
 
-    /** The client's sessions as stored: their documents are not parsed, only their facts. */
+    /**
+     * The client's sessions as stored: their documents are neither parsed nor decoded into text, and only their facts
+     * are parsed. For a text column ({@code json}), the driver's {@code getBytes} gives the text's bytes as received,
+     * in the connection's encoding, which the driver always sets to UTF-8.
+     */
     List<SessionDocument> sessionsOf(UUID clientId) {
         return jdbc.sql("select doc, facts from query.history_session where client_id = ?")
                 .param(clientId)
-                .query((rs, row) -> new SessionDocument(rs.getString("doc"),
-                        HistoryDocuments.read(rs.getString("facts"), SessionFacts.class)))
+                .query((rs, row) -> new SessionDocument(StoredJson.of(rs.getBytes("doc")),
+                        HistoryDocuments.read(rs.getBytes("facts"), SessionFacts.class)))
                 .list();
     }
 
