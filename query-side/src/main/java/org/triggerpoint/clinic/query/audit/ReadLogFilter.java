@@ -17,7 +17,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.triggerpoint.clinic.query.web.Problems;
 
 import java.io.IOException;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * Records every read of client records in the read log before any of it leaves: the answer (record, refusal or
- * "unknown") is held back until its read-log row has committed. If the row cannot be written the answer is dropped
+ * "unknown") is held back until its read-log row has committed ({@link PendingRead}). If the row cannot be written the answer is dropped
  * and the caller gets a 503 instead, so no record is ever read without a trace. Runs inside the security filter
  * chain, after sign-in and before the authorization check, so it knows the caller and sees refusals (403) too.
  * Unauthenticated calls (401) name nobody and are not recorded; nor are answers that serve nothing for another
@@ -68,23 +67,71 @@ public class ReadLogFilter extends OncePerRequestFilter {
         }
         String requestId = requestId(request);
         response.setHeader(REQUEST_ID_HEADER, requestId);
-        ContentCachingResponseWrapper heldBack = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, heldBack);
-        Optional<ReadLog.Outcome> outcome = outcome(heldBack.getStatus());
-        if (outcome.isPresent()) {
-            try {
-                readLog.record(new ReadLog.Read(clock.instant(), caller.getName(), roles(caller),
-                        read.get().clientId(), read.get().endpoint(), outcome.get(), requestId));
-            } catch (RuntimeException notRecorded) {
-                log.warn("Read {} by {} not recorded in the read log, so not answered: {}", read.get().endpoint(),
-                        caller.getName(), notRecorded.toString());
-                unrecorded.increment();
-                heldBack.reset();
-                notRecorded(request, response, requestId);
+        PendingRead pending = new PendingRead(read.get(), caller, requestId, new HeldBackAnswer(response));
+        request.setAttribute(PendingRead.ATTRIBUTE, pending);
+        chain.doFilter(request, pending.answer);
+        pending.recordOnce();
+        if (pending.state == PendingRead.State.NOT_RECORDED) {
+            pending.answer.drop();
+            notRecorded(request, response, requestId);
+            return;
+        }
+        pending.answer.sendWhatWasHeld();
+    }
+
+    /**
+     * A read whose answer is held back until its read-log row has committed. The row is written once: as the answer's
+     * body is about to be written ({@link RecordReadBeforeAnswer}), so that a long answer (a history) goes out as it
+     * is written instead of being held whole in memory; or, for an answer written any other way (a refusal by the
+     * security chain), once the answer is complete. Either way no byte leaves before the row has committed.
+     */
+    final class PendingRead {
+
+        static final String ATTRIBUTE = PendingRead.class.getName();
+
+        enum State { PENDING, RECORDED, NOT_RECORDED }
+
+        private final RecordRead read;
+        private final Authentication caller;
+        private final String requestId;
+        private final HeldBackAnswer answer;
+        private State state = State.PENDING;
+
+        private PendingRead(RecordRead read, Authentication caller, String requestId, HeldBackAnswer answer) {
+            this.read = read;
+            this.caller = caller;
+            this.requestId = requestId;
+            this.answer = answer;
+        }
+
+        /** Records the read as the answer's status makes it, unless it has been; a status that serves nothing is not. */
+        void recordOnce() {
+            if (state != State.PENDING) {
                 return;
             }
+            Optional<ReadLog.Outcome> outcome = outcome(answer.getStatus());
+            if (outcome.isEmpty()) {
+                return;
+            }
+            try {
+                readLog.record(new ReadLog.Read(clock.instant(), caller.getName(), roles(caller), read.clientId(),
+                        read.endpoint(), outcome.get(), requestId));
+                state = State.RECORDED;
+            } catch (RuntimeException notRecorded) {
+                log.warn("Read {} by {} not recorded in the read log, so not answered: {}", read.endpoint(),
+                        caller.getName(), notRecorded.toString());
+                unrecorded.increment();
+                state = State.NOT_RECORDED;
+            }
         }
-        heldBack.copyBodyToResponse();
+
+        /** Records the read before its body is written and, once it is recorded, lets the body go out as written. */
+        void recordBeforeBody() {
+            recordOnce();
+            if (state == State.RECORDED) {
+                answer.release();
+            }
+        }
     }
 
     private static Optional<ReadLog.Outcome> outcome(int status) {
