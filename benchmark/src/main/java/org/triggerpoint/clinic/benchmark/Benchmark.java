@@ -403,7 +403,7 @@ public final class Benchmark {
         }
         String historyUrl = clinic.queryUrl() + "/api/clients/" + client + "/history";
         Api.expect(api.get(historyUrl, probe.authorization, probe.lastToken), "history", 200);
-        warmUp(historyUrl, probe.authorization);
+        warmUp(historyUrl, probe.authorization, 2 * options.warmUpSeconds);
         Histogram history = new Histogram(3);
         int bytes = 0;
         for (int i = 0; i < options.queryRepetitions; i++) {
@@ -411,19 +411,20 @@ public final class Benchmark {
             Api.Answer answer = api.get(historyUrl, probe.authorization, null);
             history.recordValue(Math.max(1, (System.nanoTime() - started) / 1_000));
             Api.expect(answer, "history", 200);
-            bytes = answer.body().length();
+            bytes = answer.bodyBytes().length;
         }
         StringBuilder lines = new StringBuilder(String.format(Locale.ROOT,
-                "5. query latency, one client at a time, each query first read %d times uncounted (warm-up):%n"
+                "5. query latency, one client at a time, each query first read uncounted for %d s (the history for %d s; "
+                        + "warm-up):%n"
                         + "    history of a client with %d sessions (%d kB): p50 %.1f ms, p99 %.1f ms (%d reads)",
-                warmUpReads(), options.historySessions, bytes / 1024, ms(history, 50), ms(history, 99),
+                options.warmUpSeconds, 2 * options.warmUpSeconds, options.historySessions, bytes / 1024, ms(history, 50), ms(history, 99),
                 history.getTotalCount()));
         result("history_p99_ms", fmt(ms(history, 99)));
         Histogram analytics = new Histogram(3);
         for (String grouping : GROUPINGS) {
             Histogram one = new Histogram(3);
             String url = clinic.queryUrl() + "/api/analytics/outcomes?groupBy=" + grouping;
-            warmUp(url, analyst);
+            warmUp(url, analyst, options.warmUpSeconds);
             for (int i = 0; i < options.queryRepetitions; i++) {
                 long started = System.nanoTime();
                 Api.Answer answer = api.get(url, analyst, null);
@@ -439,17 +440,16 @@ public final class Benchmark {
     }
 
     /**
-     * Reads {@code url} a fifth as often as it is then measured, so that the figures are of the query as it runs once
-     * the JVM has compiled its code, not of its first reads.
+     * Reads {@code url} uncounted for {@link Options#warmUpSeconds} (the history twice as long), so that the figures
+     * are of the query as a long-running query side serves it, once the JVM has compiled its code, not of its first
+     * reads. On this machine a history read took about twice as long over its first few thousand reads as it did
+     * after them.
      */
-    private void warmUp(String url, String authorization) {
-        for (int i = 0; i < warmUpReads(); i++) {
+    private void warmUp(String url, String authorization, int seconds) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < until) {
             Api.expect(api.get(url, authorization, null), "warm-up read of " + url, 200);
         }
-    }
-
-    private int warmUpReads() {
-        return options.queryRepetitions / 5;
     }
 
     // ------------------------------------------------------------------------------------------ 4. rebuild

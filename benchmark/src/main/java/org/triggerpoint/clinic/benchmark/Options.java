@@ -26,6 +26,8 @@ final class Options {
     int lagProbes = 200;
     int historySessions = 100;
     int queryRepetitions = 500;
+    /** How long each query is read uncounted before it is measured (the history twice as long). */
+    int warmUpSeconds = 5;
     int rebuildEvents = 1_000_000;
     String commandJar = System.getProperty("clinic.commandJar");
     String queryJar = System.getProperty("clinic.queryJar");
@@ -106,6 +108,7 @@ final class Options {
         lagProbes = 100;
         historySessions = 100;
         queryRepetitions = 200;
+        warmUpSeconds = 2;
         rebuildEvents = 200_000;
     }
 
@@ -117,6 +120,7 @@ final class Options {
         lagProbes = 5;
         historySessions = 3;
         queryRepetitions = 5;
+        warmUpSeconds = 0;
         rebuildEvents = 1_000;
     }
 
