@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.events.storage;
 
 import org.axonframework.common.IdentifierFactory;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
  */
 public final class TimeOrderedIds extends IdentifierFactory {
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TimeOrderedIds::newGenerator);
+    private static final ThreadLocal<RandomBits> RANDOM = ThreadLocal.withInitial(RandomBits::new);
 
     /** For {@link java.util.ServiceLoader}. */
     public TimeOrderedIds() {
@@ -31,18 +32,41 @@ public final class TimeOrderedIds extends IdentifierFactory {
 
     /** A new id made at {@code unixMillis}. */
     public static UUID at(long unixMillis) {
-        SecureRandom random = RANDOM.get();
-        long mostSignificant = (unixMillis << 16) | 0x7000L | random.nextInt(1 << 12);
+        RandomBits random = RANDOM.get();
+        long mostSignificant = (unixMillis << 16) | 0x7000L | (random.nextLong() & 0xFFFL);
         long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(mostSignificant, leastSignificant);
     }
 
-    private static SecureRandom newGenerator() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException notInThisJvm) {
-            throw new IllegalStateException("This JVM offers no DRBG random generator (Java 9 and later do)",
-                    notInThisJvm);
+    /**
+     * A thread's random bits, drawn from a DRBG generator of its own 512 bytes at a time. Each draw from a DRBG costs
+     * several SHA-256 rounds whatever its length: two draws per id took 0.8 µs against 0.04 µs from the pool, and
+     * Axon names every handler's result with an id too (6 % of a rebuild's event handling, JFR).
+     */
+    private static final class RandomBits {
+
+        private final SecureRandom generator = newGenerator();
+        private final ByteBuffer pool = ByteBuffer.allocate(512);
+
+        private RandomBits() {
+            pool.position(pool.limit());
+        }
+
+        long nextLong() {
+            if (pool.remaining() < Long.BYTES) {
+                generator.nextBytes(pool.array());
+                pool.clear();
+            }
+            return pool.getLong();
+        }
+
+        private static SecureRandom newGenerator() {
+            try {
+                return SecureRandom.getInstance("DRBG");
+            } catch (NoSuchAlgorithmException notInThisJvm) {
+                throw new IllegalStateException("This JVM offers no DRBG random generator (Java 9 and later do)",
+                        notInThisJvm);
+            }
         }
     }
 }
