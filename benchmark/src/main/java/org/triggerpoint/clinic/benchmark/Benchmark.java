@@ -414,11 +414,11 @@ public final class Benchmark {
             bytes = answer.bodyBytes().length;
         }
         StringBuilder lines = new StringBuilder(String.format(Locale.ROOT,
-                "5. query latency, one client at a time, each query first read uncounted for %d s (the history for %d s; "
-                        + "warm-up):%n"
+                "5. query latency, one client at a time, each query first read uncounted for %d s "
+                        + "(the history for %d s; warm-up):%n"
                         + "    history of a client with %d sessions (%d kB): p50 %.1f ms, p99 %.1f ms (%d reads)",
-                options.warmUpSeconds, 2 * options.warmUpSeconds, options.historySessions, bytes / 1024, ms(history, 50), ms(history, 99),
-                history.getTotalCount()));
+                options.warmUpSeconds, 2 * options.warmUpSeconds, options.historySessions, bytes / 1024,
+                ms(history, 50), ms(history, 99), history.getTotalCount()));
         result("history_p99_ms", fmt(ms(history, 99)));
         Histogram analytics = new Histogram(3);
         for (String grouping : GROUPINGS) {

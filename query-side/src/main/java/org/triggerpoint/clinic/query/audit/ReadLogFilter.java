@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
 
 /**
  * Records every read of client records in the read log before any of it leaves: the answer (record, refusal or
- * "unknown") is held back until its read-log row has committed ({@link PendingRead}). If the row cannot be written the answer is dropped
- * and the caller gets a 503 instead, so no record is ever read without a trace. Runs inside the security filter
- * chain, after sign-in and before the authorization check, so it knows the caller and sees refusals (403) too.
+ * "unknown") is held back until its read-log row has committed ({@link PendingRead}). If the row cannot be written
+ * the answer is dropped and the caller gets a 503 instead, so no record is ever read without a trace. Runs inside
+ * the security filter chain, after sign-in and before the authorization check, so it knows the caller and sees
+ * refusals (403) too.
  * Unauthenticated calls (401) name nobody and are not recorded; nor are answers that serve nothing for another
  * reason (400 for a malformed query, 503 while a view is rebuilt).
  */
@@ -104,7 +105,7 @@ public class ReadLogFilter extends OncePerRequestFilter {
             this.answer = answer;
         }
 
-        /** Records the read as the answer's status makes it, unless it has been; a status that serves nothing is not. */
+        /** Records the read as the answer's status makes it, unless it was; a status that serves nothing is not. */
         void recordOnce() {
             if (state != State.PENDING) {
                 return;

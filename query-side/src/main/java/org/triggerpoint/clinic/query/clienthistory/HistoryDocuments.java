@@ -33,8 +33,13 @@ final class HistoryDocuments {
      * is stored, so it must read byte for byte as the record serialised into the answer did.
      */
     static String write(Object document) {
+        return new String(writeUtf8(document), StandardCharsets.UTF_8);
+    }
+
+    /** The same JSON text as {@link #write}, as its UTF-8 bytes. */
+    static byte[] writeUtf8(Object document) {
         try {
-            return new String(JSON.writeValueAsBytes(document), StandardCharsets.UTF_8);
+            return JSON.writeValueAsBytes(document);
         } catch (JsonProcessingException failure) {
             throw new IllegalStateException("Cannot write a " + document.getClass().getSimpleName() + " document",
                     failure);

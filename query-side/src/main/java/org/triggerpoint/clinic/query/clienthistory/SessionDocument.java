@@ -12,14 +12,14 @@ import java.io.IOException;
  * A session's record as the view keeps it: its JSON document, the very text the history answers with, beside the
  * facts the client's summaries are made of. A history writes the document out as it is stored, without parsing it
  * and serialising it again (for a client with a hundred sessions, that was most of a read's work), nor decoding its
- * bytes into text ({@link StoredJson}). The OpenAPI
- * description shows it as the {@link SessionRecord} it was written from.
+ * bytes into text ({@link StoredJson}). The OpenAPI description shows it as the {@link SessionRecord} it was written
+ * from.
  */
 @Schema(implementation = SessionRecord.class)
 record SessionDocument(StoredJson json, SessionFacts facts) implements JsonSerializable {
 
     static SessionDocument of(SessionRecord session) {
-        return new SessionDocument(StoredJson.of(HistoryDocuments.write(session)), SessionFacts.of(session));
+        return new SessionDocument(StoredJson.of(HistoryDocuments.writeUtf8(session)), SessionFacts.of(session));
     }
 
     /** The record with its values, for the readers that need them rather than its text (the FHIR export). */
