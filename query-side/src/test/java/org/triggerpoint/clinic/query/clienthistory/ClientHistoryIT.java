@@ -115,6 +115,28 @@ class ClientHistoryIT {
     }
 
     @Test
+    void aLongHistoryGoesOutAsItIsWrittenOnceItsReadIsLoggedNotHeldWholeFirst() {
+        ClientStory rowan = ClientStory.registered("Rowan", "Ashdown", MONDAY);
+        for (int week = 0; week < 12; week++) {
+            rowan.at(MONDAY.plus(DAY.multipliedBy(7L * week))).signedSession(7, Muscle.UPPER_TRAPEZIUS, 3);
+        }
+        stored(rowan);
+
+        HttpResponse<String> response = history(rowan, THERAPIST, "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).at("/sessions").size()).isEqualTo(12);
+        assertThat(response.body().length()).as("longer than the server's response buffer (8 kB)")
+                .isGreaterThan(16 * 1024);
+        assertThat(response.headers().firstValue("Transfer-Encoding"))
+                .as("sent in chunks as written; an answer held whole goes out with its Content-Length")
+                .hasValue("chunked");
+        assertThat(jdbc.sql("select outcome from query.read_log where client_id = ? and actor = ?")
+                .params(rowan.clientId().value(), THERAPIST).query(String.class).list())
+                .containsExactly("SERVED");
+    }
+
+    @Test
     void afterAnErasureTheHistoryKeepsTheClinicalFactsAndNoPersonalValue() {
         ClientStory avery = stored(ClientStory.registered("Averilda", "Quinlanova", MONDAY)
                 .intakeRecorded("Fell while hiking in Glencoe", PresentingCondition.RESTRICTED_MOBILITY)
