@@ -46,25 +46,16 @@ final class HistoryDocuments {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException failure) {
-            throw unreadable(type, failure);
-        }
-    }
-
-    /** Reads the document from its UTF-8 bytes as the JDBC driver received them, without decoding them into text. */
+    /**
+     * Reads a stored document from its UTF-8 bytes as the JDBC driver received them ({@code getBytes} on a text, json
+     * or jsonb column), without decoding them into text first.
+     */
     static <T> T read(byte[] utf8, Class<T> type) {
         try {
             return JSON.readValue(utf8, type);
         } catch (IOException failure) {
-            throw unreadable(type, failure);
+            throw new IllegalStateException("Cannot read a stored " + type.getSimpleName()
+                    + " document; rebuild the client-history view if its shape has changed", failure);
         }
-    }
-
-    private static IllegalStateException unreadable(Class<?> type, IOException failure) {
-        return new IllegalStateException("Cannot read a stored " + type.getSimpleName()
-                + " document; rebuild the client-history view if its shape has changed", failure);
     }
 }

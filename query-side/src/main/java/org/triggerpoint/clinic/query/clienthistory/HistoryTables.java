@@ -42,7 +42,7 @@ class HistoryTables {
     Optional<Stored<ClientRecord>> client(UUID clientId) {
         return jdbc.sql("select doc, last_position from query.history_client where client_id = ?")
                 .param(clientId)
-                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getString("doc"), ClientRecord.class),
+                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), ClientRecord.class),
                         rs.getLong("last_position")))
                 .optional();
     }
@@ -80,7 +80,7 @@ class HistoryTables {
     Optional<Stored<SessionRecord>> session(UUID sessionId) {
         return jdbc.sql("select doc, last_position from query.history_session where session_id = ?")
                 .param(sessionId)
-                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getString("doc"), SessionRecord.class),
+                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), SessionRecord.class),
                         rs.getLong("last_position")))
                 .optional();
     }

@@ -300,8 +300,8 @@ class ClientHistoryFoldTest {
         ClientRecord client = folded.client();
         SessionRecord session = folded.sessions().get(0);
 
-        assertThat(HistoryDocuments.read(HistoryDocuments.write(client), ClientRecord.class)).isEqualTo(client);
-        assertThat(HistoryDocuments.read(HistoryDocuments.write(session), SessionRecord.class)).isEqualTo(session);
+        assertThat(HistoryDocuments.read(HistoryDocuments.writeUtf8(client), ClientRecord.class)).isEqualTo(client);
+        assertThat(HistoryDocuments.read(HistoryDocuments.writeUtf8(session), SessionRecord.class)).isEqualTo(session);
     }
 
     @Test

@@ -67,7 +67,7 @@ class SessionDocumentsMigrationIT {
             assertThat(migrated).containsExactlyElementsOf(
                     avery.sessions().stream().map(HistoryDocuments::write).toList());
             assertThat(jdbc.sql("select facts::text from query.history_session order by started_at, session_id")
-                    .query((rs, row) -> HistoryDocuments.read(rs.getString(1), SessionFacts.class)).list())
+                    .query((rs, row) -> HistoryDocuments.read(rs.getBytes(1), SessionFacts.class)).list())
                     .containsExactlyElementsOf(avery.sessions().stream().map(SessionFacts::of).toList());
             assertThat(HistoryOfValues.answered(tables.history(avery.client().clientId()).orElseThrow(), WEB_JSON))
                     .isEqualTo(HistoryOfValues.answered(HistoryOfValues.of(avery, null), WEB_JSON));

@@ -14,8 +14,9 @@ import java.time.LocalDate;
 /**
  * Reads the times stored in events ({@code 2026-11-27T07:01:49.733351Z}, as {@link Instant#toString()} writes them)
  * without a {@link java.time.format.DateTimeFormatter}: every event carries one, and the formatter's general parser
- * took a sixteenth of a rebuild's CPU (JFR). The query side's history documents store their times the same way. Any other form (an offset, a number, a leap second, a text that is not a
- * time at all) goes to Jackson's own reader, with its answers and its errors.
+ * took a sixteenth of a rebuild's CPU (JFR). The query side's history documents store their times the same way. Any
+ * other form (an offset, a number, a leap second, a text that is not a time at all) goes to Jackson's own reader, with
+ * its answers and its errors.
  */
 public final class StoredInstants extends JsonDeserializer<Instant> {
 
