@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Rebuilds a view from the first event: its processor stops, its tables are emptied and its tokens reset in one
  * transaction (so a crash leaves either the old view or an empty one that will be rebuilt, never a half-reset
- * one), and it starts again from the beginning. Until it has read as far as the store reached when the rebuild
+ * one), and it is read again from the beginning: up to where the store stood by a {@link RebuildRuns run} of its own,
+ * then by its processor again. Until it has read as far as the store reached when the rebuild
  * began, the view answers that it is being rebuilt instead of serving an incomplete record. The rebuild under way is
  * kept in {@code query.view_rebuild}, written in that same transaction, so this holds after a restart too: a process
  * killed in the middle of a rebuild comes back refusing the view until the rebuild is over.
@@ -48,16 +49,18 @@ public class Rebuilds {
     private final Map<View, ReadWriteLock> answeringOrResetting = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final RebuildSegments segments;
+    private final RebuildRuns runs;
     private volatile boolean unfinishedRebuildsRead;
 
     Rebuilds(ViewPositions positions, ProcessingNodes nodes, TransactionTemplate transaction, Clock clock,
-             JdbcClient jdbc, RebuildSegments segments) {
+             JdbcClient jdbc, RebuildSegments segments, RebuildRuns runs) {
         this.positions = positions;
         this.nodes = nodes;
         this.transaction = transaction;
         this.clock = clock;
         this.jdbc = jdbc;
         this.segments = segments;
+        this.runs = runs;
     }
 
     public record Rebuild(Instant startedAt, long targetPosition) {
@@ -78,7 +81,9 @@ public class Rebuilds {
         Rebuild rebuild = new Rebuild(clock.instant().truncatedTo(ChronoUnit.MICROS), target);
         resetting.add(view);
         rebuilds.put(view, rebuild);
+        boolean tokensReset = false;
         try {
+            runs.stop(view); // a rebuild of the view still under way gives way to this one
             processor.shutDown();
             Lock reset = lock(view).writeLock();
             reset.lock();
@@ -88,15 +93,23 @@ public class Rebuilds {
                     segments.narrowToOne(view);
                     remember(view, rebuild);
                 });
+                tokensReset = true;
             } catch (UnableToClaimTokenException heldElsewhere) {
                 rebuilds.remove(view);
                 throw new RebuildRefused(view, "another query-side node still holds some of its segments");
             } finally {
                 reset.unlock();
             }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the rebuild under way stopped", stopping);
         } finally {
             resetting.remove(view);
-            processor.start();
+            if (tokensReset) {
+                runs.start(view, processor, target);
+            } else {
+                processor.start();
+            }
         }
         return progress(view);
     }

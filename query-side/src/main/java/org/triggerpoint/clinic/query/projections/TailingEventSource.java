@@ -74,7 +74,7 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
 
         private TrackingToken lastToken;
         private Iterator<? extends TrackedEventMessage<?>> events = Collections.emptyIterator();
-        /** Whether the page last read was full, so that the store may hold more right away. */
+        /** Whether the page last read reached the end of its range, so that the store may hold more right away. */
         private boolean morePages;
         private TrackedEventMessage<?> next;
         /** The token of the event last read from the store, to tell the next event's own position by. */
@@ -150,7 +150,7 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
                     readAtSignal = signal;
                 }
                 List<? extends TrackedEventData<?>> page = pages.after(lastToken, readAtSignal);
-                morePages = page.size() >= pages.pageSize();
+                morePages = mayHaveMore(page);
                 events = EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, upcasters).iterator();
                 lastRead = lastToken;
             }
@@ -162,5 +162,24 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
             }
             return false;
         }
+
+        /**
+         * Whether the store may hold more after {@code page}: when it filled its range of positions. A page is the
+         * events at the {@link EventPages#pageSize() page size}'s positions after the token's, so it holds fewer
+         * where positions were left unused (the first page, as positions start at 1; a transaction rolled back) with
+         * the store holding more after it. A page that ends before the end of its range reached the last event.
+         */
+        private boolean mayHaveMore(List<? extends TrackedEventData<?>> page) {
+            if (page.isEmpty()) {
+                return false;
+            }
+            long rangeEnd = positionOf(lastToken) + pages.pageSize();
+            long lastPosition = positionOf(page.get(page.size() - 1).trackingToken());
+            return page.size() >= pages.pageSize() || lastPosition >= rangeEnd;
+        }
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }
