@@ -160,7 +160,11 @@ class ClientHistoryProjection {
 
     /** This batch's documents, written back just before it commits. */
     private HistoryBatch batch() {
-        return BatchScope.current(BATCH, () -> new HistoryBatch(tables), HistoryBatch::write);
+        return BatchScope.current(BATCH, () -> {
+            HistoryBatch batch = new HistoryBatch(tables);
+            batch.readAhead(BatchScope.events());
+            return batch;
+        }, HistoryBatch::write);
     }
 
     private static boolean alreadyFolded(Optional<? extends Stored<?>> stored, long position) {

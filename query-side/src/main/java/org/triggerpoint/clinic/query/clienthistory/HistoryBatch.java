@@ -1,12 +1,18 @@
 package org.triggerpoint.clinic.query.clienthistory;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.triggerpoint.clinic.events.client.ClientRecordEvent;
+import org.triggerpoint.clinic.events.session.SessionRecordEvent;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.ClientSession;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +30,32 @@ final class HistoryBatch {
 
     HistoryBatch(HistoryTables tables) {
         this.tables = tables;
+    }
+
+    /**
+     * Reads the documents of every client and session the batch's {@code events} change, two queries in all, rather
+     * than one query for each as its first event arrives.
+     */
+    void readAhead(List<EventMessage<?>> events) {
+        Set<UUID> clientIds = new HashSet<>();
+        Set<UUID> sessionIds = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            if (event.getPayload() instanceof SessionRecordEvent session) {
+                sessionIds.add(session.sessionId().value());
+            } else if (event.getPayload() instanceof ClientRecordEvent client) {
+                clientIds.add(client.clientId().value());
+            }
+        }
+        clientIds.removeAll(clients.keySet());
+        sessionIds.removeAll(sessions.keySet());
+        if (!clientIds.isEmpty()) {
+            Map<UUID, Stored<ClientRecord>> found = tables.clients(clientIds);
+            clientIds.forEach(id -> clients.put(id, Optional.ofNullable(found.get(id))));
+        }
+        if (!sessionIds.isEmpty()) {
+            Map<UUID, Stored<SessionRecord>> found = tables.sessions(sessionIds);
+            sessionIds.forEach(id -> sessions.put(id, Optional.ofNullable(found.get(id))));
+        }
     }
 
     Optional<Stored<ClientRecord>> client(UUID clientId) {

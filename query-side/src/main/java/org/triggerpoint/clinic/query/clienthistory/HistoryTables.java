@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +47,18 @@ class HistoryTables {
                 .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), ClientRecord.class),
                         rs.getLong("last_position")))
                 .optional();
+    }
+
+    /** The documents of those of {@code clientIds} the view holds, in one query. */
+    Map<UUID, Stored<ClientRecord>> clients(Collection<UUID> clientIds) {
+        Map<UUID, Stored<ClientRecord>> found = new HashMap<>();
+        jdbc.sql("select client_id, doc, last_position from query.history_client where client_id = any(?)")
+                .param(clientIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject("client_id", UUID.class), new Stored<>(
+                            HistoryDocuments.read(rs.getBytes("doc"), ClientRecord.class), rs.getLong("last_position")));
+                });
+        return found;
     }
 
     /** Writes clients' documents, one statement batch for all of them. */
@@ -83,6 +97,19 @@ class HistoryTables {
                 .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), SessionRecord.class),
                         rs.getLong("last_position")))
                 .optional();
+    }
+
+    /** The documents of those of {@code sessionIds} the view holds, in one query. */
+    Map<UUID, Stored<SessionRecord>> sessions(Collection<UUID> sessionIds) {
+        Map<UUID, Stored<SessionRecord>> found = new HashMap<>();
+        jdbc.sql("select session_id, doc, last_position from query.history_session where session_id = any(?)")
+                .param(sessionIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject("session_id", UUID.class), new Stored<>(
+                            HistoryDocuments.read(rs.getBytes("doc"), SessionRecord.class),
+                            rs.getLong("last_position")));
+                });
+        return found;
     }
 
     /** Writes sessions' documents, one statement batch for all of them. */

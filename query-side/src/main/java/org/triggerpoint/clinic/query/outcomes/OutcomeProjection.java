@@ -113,7 +113,11 @@ class OutcomeProjection {
 
     /** This batch's sessions and intakes, written back just before the batch commits. */
     private OutcomeBatch batch() {
-        return BatchScope.current(SESSIONS, () -> new OutcomeBatch(sessions), OutcomeBatch::write);
+        return BatchScope.current(SESSIONS, () -> {
+            OutcomeBatch batch = new OutcomeBatch(sessions);
+            batch.readAhead(BatchScope.events());
+            return batch;
+        }, OutcomeBatch::write);
     }
 
     /** This batch's rollup changes, written once just before the batch commits (with its token). */

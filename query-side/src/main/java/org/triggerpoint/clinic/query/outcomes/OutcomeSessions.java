@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,18 @@ class OutcomeSessions {
                 .param(sessionId)
                 .query((rs, row) -> new Stored(outcome(rs), rs.getLong("last_position")))
                 .optional();
+    }
+
+    /** Those of {@code sessionIds} the view holds, in one query. */
+    Map<UUID, Stored> findAll(Collection<UUID> sessionIds) {
+        Map<UUID, Stored> found = new HashMap<>();
+        jdbc.sql("select * from query.outcome_session where session_id = any(?)")
+                .param(sessionIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject("session_id", UUID.class),
+                            new Stored(outcome(rs), rs.getLong("last_position")));
+                });
+        return found;
     }
 
     /**
@@ -81,6 +95,19 @@ class OutcomeSessions {
                 .query((rs, row) -> enums(rs.getArray("conditions"), PresentingCondition.class))
                 .optional()
                 .orElse(Set.of());
+    }
+
+    /** The conditions of each of {@code clientIds} from their latest intake, in one query; none without an intake. */
+    Map<UUID, Set<PresentingCondition>> conditionsOfAll(Collection<UUID> clientIds) {
+        Map<UUID, Set<PresentingCondition>> found = new HashMap<>();
+        clientIds.forEach(clientId -> found.put(clientId, Set.of()));
+        jdbc.sql("select client_id, conditions from query.outcome_client where client_id = any(?)")
+                .param(clientIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    found.put(rs.getObject("client_id", UUID.class),
+                            enums(rs.getArray("conditions"), PresentingCondition.class));
+                });
+        return found;
     }
 
     /**

@@ -1,8 +1,12 @@
 package org.triggerpoint.clinic.query.projections;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,5 +32,20 @@ public final class BatchScope {
             batch.onPrepareCommit(committing -> beforeCommit.accept(state));
             return state;
         });
+    }
+
+    /**
+     * The events of the current batch, in order, so that a view can read the rows the whole batch needs in one query
+     * rather than one row at a time as each event arrives.
+     */
+    public static List<EventMessage<?>> events() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
+                ? batching.getMessages()
+                : List.of(batch.getMessage());
+        return messages.stream()
+                .filter(EventMessage.class::isInstance)
+                .<EventMessage<?>>map(EventMessage.class::cast)
+                .toList();
     }
 }

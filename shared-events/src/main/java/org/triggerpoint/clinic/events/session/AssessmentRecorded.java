@@ -3,7 +3,6 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.List;
 @Revision("2")
 public record AssessmentRecorded(SessionId sessionId, ClientId clientId, PainScore painScore, FreeText painPattern,
                                  FreeText posture, List<FreeText> movementRestrictions, List<BodyRegion> regions,
-                                 List<RangeOfMotion> rangeOfMotion, Instant recordedAt) implements ClientRecordEvent {
+                                 List<RangeOfMotion> rangeOfMotion, Instant recordedAt) implements SessionRecordEvent {
 
     public AssessmentRecorded {
         movementRestrictions = List.copyOf(movementRestrictions);

@@ -3,7 +3,6 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
 public record SessionAmended(SessionId sessionId, ClientId clientId, AmendmentId amendmentId,
                              Set<AmendedField> corrects, SessionRecordValues original,
                              SessionRecordValues corrected, FreeText reason, Instant amendedAt)
-        implements ClientRecordEvent {
+        implements SessionRecordEvent {
 
     public SessionAmended {
         corrects = Set.copyOf(corrects);

@@ -3,7 +3,6 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -13,5 +12,5 @@ import java.time.Instant;
  */
 @Revision("1")
 public record SessionCompleted(SessionId sessionId, ClientId clientId, PainScore postSessionPainScore, FreeText notes,
-                               Instant completedAt) implements ClientRecordEvent {
+                               Instant completedAt) implements SessionRecordEvent {
 }

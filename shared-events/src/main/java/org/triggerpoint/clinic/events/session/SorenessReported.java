@@ -3,7 +3,6 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -11,5 +10,5 @@ import java.time.Instant;
 @Revision("1")
 public record SorenessReported(SessionId sessionId, ClientId clientId, HoursAfterSession hoursAfterSession,
                                SorenessSeverity severity, boolean resolved, FreeText notes, Instant reportedAt)
-        implements ClientRecordEvent {
+        implements SessionRecordEvent {
 }

@@ -3,7 +3,6 @@ package org.triggerpoint.clinic.events.session;
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.FreeText;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -13,5 +12,5 @@ public record TriggerPointIdentified(SessionId sessionId, ClientId clientId, Tri
                                      Muscle muscle, Side side, TriggerPointKind kind, FreeText referralPattern,
                                      LocalTwitchResponse localTwitchResponse,
                                      PressurePainThreshold pressurePainThreshold, Instant identifiedAt)
-        implements ClientRecordEvent {
+        implements SessionRecordEvent {
 }

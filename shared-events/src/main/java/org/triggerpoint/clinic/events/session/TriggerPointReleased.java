@@ -2,7 +2,6 @@ package org.triggerpoint.clinic.events.session;
 
 import org.axonframework.serialization.Revision;
 import org.triggerpoint.clinic.events.client.ClientId;
-import org.triggerpoint.clinic.events.client.ClientRecordEvent;
 
 import java.time.Instant;
 
@@ -15,5 +14,5 @@ public record TriggerPointReleased(SessionId sessionId, ClientId clientId, Trigg
                                    PressureTechnique pressure, HoldDuration hold, TissueResponse tissueResponse,
                                    boolean referredSensationReproduced,
                                    PressurePainThreshold pressurePainThresholdAfter, Instant releasedAt)
-        implements ClientRecordEvent {
+        implements SessionRecordEvent {
 }
