@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -199,10 +200,28 @@ final class BenchClinic implements AutoCloseable {
             }
         }
         stop(embeddedPostgres);
+        keepLogs();
         try (Stream<Path> paths = Files.walk(workDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // a temporary directory; the system cleans it eventually
+        }
+    }
+
+    /** With {@code CLINIC_BENCH_LOGS} set to a directory, the processes' logs are copied there before they go. */
+    private void keepLogs() {
+        String kept = System.getenv("CLINIC_BENCH_LOGS");
+        if (kept == null || kept.isBlank()) {
+            return;
+        }
+        try (Stream<Path> logs = Files.list(workDirectory)) {
+            Path directory = Files.createDirectories(Path.of(kept));
+            for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+                Files.copy(log, directory.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log("logs kept in " + directory.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            log("could not keep the logs in " + kept + ": " + e.getMessage());
         }
     }
 
