@@ -108,6 +108,11 @@ final class BenchClinic implements AutoCloseable {
         return connect(databaseUrl);
     }
 
+    /** With {@code multiRowInserts}, the driver sends a statement batch of inserts as multi-row inserts. */
+    Connection connect(boolean multiRowInserts) throws SQLException {
+        return connect(databaseUrl, multiRowInserts);
+    }
+
     /** The command side's process id; -1 if a running process cannot be found. */
     long commandSidePid() {
         return ownProcesses ? commandSide.pid() : ListeningProcess.pidOf(URI.create(commandUrl).getPort());
@@ -244,9 +249,14 @@ final class BenchClinic implements AutoCloseable {
     }
 
     private Connection connect(String url) throws SQLException {
+        return connect(url, false);
+    }
+
+    private Connection connect(String url, boolean multiRowInserts) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password == null ? "" : password);
+        properties.setProperty("reWriteBatchedInserts", Boolean.toString(multiRowInserts));
         return DriverManager.getConnection(url, properties);
     }
 
