@@ -41,7 +41,7 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             Map<Integer, EventTrackerStatus> here = processor.processingStatus();
             long failed = here.values().stream().filter(EventTrackerStatus::isErrorState).count();
             // While a rebuild reads the store into the view, its processor is stopped, and takes over afterwards.
-            boolean rebuilding = rebuildRuns.isRunning(view);
+            boolean rebuilding = rebuildRuns.isUnderWay(view);
             boolean working = (processor.isRunning() || rebuilding) && !processor.isError() && failed == 0;
             up &= working;
             Map<String, Object> details = new LinkedHashMap<>();

@@ -86,8 +86,8 @@ class RebuildRuns implements SmartLifecycle {
         threads.execute(run);
     }
 
-    /** Whether the view is being read by a run of this node (its processor is then stopped). */
-    boolean isRunning(View view) {
+    /** Whether a run of this node is reading the store into the view (its processor is then stopped). */
+    boolean isUnderWay(View view) {
         return runs.containsKey(view);
     }
 

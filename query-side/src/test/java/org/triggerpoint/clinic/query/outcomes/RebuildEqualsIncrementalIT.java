@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triggerpoint.clinic.query.Eventually.await;
 
 /**
  * The outcomes view built event by event while records were written, with four segments working side by side, holds
@@ -86,7 +86,7 @@ class RebuildEqualsIncrementalIT {
 
         long head = headPosition();
         assertThat(head).as("a few thousand events").isGreaterThan(2_500);
-        await("the view includes all " + head + " events", () -> positions.includes(View.OUTCOMES, head));
+        await("the view includes all " + head + " events", BOUND, () -> positions.includes(View.OUTCOMES, head));
     }
 
     @Test
@@ -108,7 +108,7 @@ class RebuildEqualsIncrementalIT {
         Answer accepted = http.post(REBUILD, ADMIN);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(accepted.json().get("state").asText()).isEqualTo("REBUILDING");
-        await("the rebuild is over", () -> "UP_TO_DATE".equals(progress().get("state").asText()));
+        await("the rebuild is over", BOUND, () -> "UP_TO_DATE".equals(progress().get("state").asText()));
         rebuilt.set(true);
 
         assertThat(tables()).isEqualTo(incremental);
@@ -127,13 +127,15 @@ class RebuildEqualsIncrementalIT {
     @Test
     void aRebuiltClientHistoryEqualsTheHistoryBuiltAsEventsArrived() {
         long head = headPosition();
-        await("the history includes all " + head + " events", () -> positions.includes(View.CLIENT_HISTORY, head));
+        await("the history includes all " + head + " events", BOUND,
+                () -> positions.includes(View.CLIENT_HISTORY, head));
         Map<String, List<String>> incremental = tables(HISTORY_TABLES);
         assertThat(incremental.get("history_session")).as("the view has rows to compare").hasSizeGreaterThan(100);
 
         Answer accepted = http.post(HISTORY_REBUILD, ADMIN);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        await("the history is rebuilt", () -> "UP_TO_DATE".equals(progress(HISTORY_REBUILD).get("state").asText()));
+        await("the history is rebuilt", BOUND,
+                () -> "UP_TO_DATE".equals(progress(HISTORY_REBUILD).get("state").asText()));
 
         assertThat(tables(HISTORY_TABLES)).isEqualTo(incremental);
     }
@@ -151,7 +153,7 @@ class RebuildEqualsIncrementalIT {
                 .update();
         processor.start();
         long head = headPosition();
-        await("the view has read all " + head + " events again", () -> positions.includes(View.OUTCOMES, head));
+        await("the view has read all " + head + " events again", BOUND, () -> positions.includes(View.OUTCOMES, head));
 
         assertThat(tables()).isEqualTo(once);
     }
@@ -229,18 +231,5 @@ class RebuildEqualsIncrementalIT {
                         .query(String.class)
                         .list()));
         return tables;
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", BOUND, what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-        }
     }
 }

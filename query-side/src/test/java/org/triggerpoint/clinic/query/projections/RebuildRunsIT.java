@@ -12,11 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triggerpoint.clinic.query.Eventually.await;
 
 /**
  * A rebuild reads the store into the view itself, with the view's processor stopped, up to where the store stood when
@@ -60,9 +59,10 @@ class RebuildRunsIT {
 
         await("rebuilt", () -> !rebuilds.isRebuilding(View.AUDIT));
         await("every event in the audit trail once, those stored since included", () -> auditEntries() == events());
-        assertThat(readByRebuilds() - readByRebuilds).as("events the rebuild read itself").isGreaterThanOrEqualTo(1_200);
+        assertThat(readByRebuilds() - readByRebuilds).as("events the rebuild read itself")
+                .isGreaterThanOrEqualTo(1_200);
         await("the view's processor running again", () -> positions.processor(View.AUDIT).isRunning());
-        assertThat(runs.isRunning(View.AUDIT)).isFalse();
+        assertThat(runs.isUnderWay(View.AUDIT)).isFalse();
     }
 
     @Test
@@ -103,18 +103,5 @@ class RebuildRunsIT {
     private double readByRebuilds() {
         var counter = meters.find("clinic.rebuild.events").tag("processor", "audit").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-        }
     }
 }

@@ -9,11 +9,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triggerpoint.clinic.query.Eventually.await;
 
 /**
  * A view is rebuilt in one segment (on the one node a rebuild runs on, more segments only cost), and has its four
@@ -81,18 +80,5 @@ class RebuildSegmentsIT {
     private int segments() {
         return jdbc.sql("select count(*) from query.token_entry where processor_name = 'audit'")
                 .query(Integer.class).single();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-        }
     }
 }
