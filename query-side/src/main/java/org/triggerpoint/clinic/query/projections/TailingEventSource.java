@@ -164,10 +164,11 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
         }
 
         /**
-         * Whether the store may hold more after {@code page}: when it filled its range of positions. A page is the
-         * events at the {@link EventPages#pageSize() page size}'s positions after the token's, so it holds fewer
-         * where positions were left unused (the first page, as positions start at 1; a transaction rolled back) with
-         * the store holding more after it. A page that ends before the end of its range reached the last event.
+         * Whether the store may hold more after {@code page}. A page holds the events at the {@link
+         * EventPages#pageSize() page size}'s positions after the token's: fewer than that where positions went unused
+         * (the first page, as positions start at 1; a transaction rolled back). A page whose last event is at the end
+         * of its range may have more after it; one that ends before reached the last event stored, or unused
+         * positions that the read after the next announcement passes.
          */
         private boolean mayHaveMore(List<? extends TrackedEventData<?>> page) {
             if (page.isEmpty()) {

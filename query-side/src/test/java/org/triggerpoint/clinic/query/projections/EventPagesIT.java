@@ -4,8 +4,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,6 +40,10 @@ class EventPagesIT {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    EventUpcaster upcasters;
 
     @Test
     void aPageIsReadOnceForEveryViewThatHeardOfNothingNewer() {
@@ -78,6 +84,25 @@ class EventPagesIT {
 
         assertThat(first).hasSize(pages.pageSize());
         assertThat(rest).hasSize(1);
+    }
+
+    @Test
+    void aViewReadsOnAtOnceAfterAPageWithFewerEventsThanPositions() throws InterruptedException {
+        long heard = newEvents.signals();
+        appendTherapists(3);
+        assertThat(newEvents.awaitSignalAfter(heard, 5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200); // every announcement of them heard: none comes while the source reads
+        // Pages of two positions: the first holds one event, as positions start at 1.
+        TailingEventSource source = new TailingEventSource(storageEngine, pages(2), serializer, upcasters, newEvents);
+
+        try (var events = source.openStream(null)) {
+            assertThat(events.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isTrue();
+            long first = events.nextAvailable().trackingToken().position().orElseThrow();
+            assertThat(events.hasNextAvailable(0, TimeUnit.MILLISECONDS))
+                    .as("the next page read without waiting for an announcement of new events")
+                    .isTrue();
+            assertThat(events.nextAvailable().trackingToken().position().orElseThrow()).isGreaterThan(first);
+        }
     }
 
     /** The token of the last event stored; on an empty store, of one stored for it. */
