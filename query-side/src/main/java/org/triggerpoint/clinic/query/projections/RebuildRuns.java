@@ -165,7 +165,7 @@ class RebuildRuns implements SmartLifecycle {
             String name = view.processorName();
             try {
                 readUpTo(name);
-            } catch (Exception | Error failed) {
+            } catch (Exception failed) {
                 log.warn("Rebuilding view {} stopped ({}); its processor carries on from the last batch stored",
                         name, failed.toString());
             } finally {
@@ -200,8 +200,8 @@ class RebuildRuns implements SmartLifecycle {
                     done += batch.size();
                 }
             }
-            log.info("Rebuilding view {}: {} events read by the rebuild{}; its processor takes over", name, done,
-                    stopped ? ", stopped" : "");
+            log.info("Rebuilding view {}: {} events read by the rebuild; {}", name, done,
+                    stopped ? "stopped, its processor stays stopped" : "its processor takes over");
         }
 
         private boolean reached(TrackingToken token) {
