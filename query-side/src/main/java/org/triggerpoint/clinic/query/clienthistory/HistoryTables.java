@@ -42,23 +42,14 @@ class HistoryTables {
     }
 
     Optional<Stored<ClientRecord>> client(UUID clientId) {
-        return jdbc.sql("select doc, last_position from query.history_client where client_id = ?")
-                .param(clientId)
-                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), ClientRecord.class),
-                        rs.getLong("last_position")))
-                .optional();
+        return Optional.ofNullable(clients(List.of(clientId)).get(clientId));
     }
 
     /** The documents of those of {@code clientIds} the view holds, in one query. */
     Map<UUID, Stored<ClientRecord>> clients(Collection<UUID> clientIds) {
-        Map<UUID, Stored<ClientRecord>> found = new HashMap<>();
-        jdbc.sql("select client_id, doc, last_position from query.history_client where client_id = any(?)")
-                .param(clientIds.toArray(UUID[]::new))
-                .query(rs -> {
-                    found.put(rs.getObject("client_id", UUID.class), new Stored<>(
-                            HistoryDocuments.read(rs.getBytes("doc"), ClientRecord.class), rs.getLong("last_position")));
-                });
-        return found;
+        return documents(
+                "select client_id as id, doc, last_position from query.history_client where client_id = any(?)",
+                clientIds, ClientRecord.class);
     }
 
     /** Writes clients' documents, one statement batch for all of them. */
@@ -92,22 +83,24 @@ class HistoryTables {
     }
 
     Optional<Stored<SessionRecord>> session(UUID sessionId) {
-        return jdbc.sql("select doc, last_position from query.history_session where session_id = ?")
-                .param(sessionId)
-                .query((rs, row) -> new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), SessionRecord.class),
-                        rs.getLong("last_position")))
-                .optional();
+        return Optional.ofNullable(sessions(List.of(sessionId)).get(sessionId));
     }
 
     /** The documents of those of {@code sessionIds} the view holds, in one query. */
     Map<UUID, Stored<SessionRecord>> sessions(Collection<UUID> sessionIds) {
-        Map<UUID, Stored<SessionRecord>> found = new HashMap<>();
-        jdbc.sql("select session_id, doc, last_position from query.history_session where session_id = any(?)")
-                .param(sessionIds.toArray(UUID[]::new))
+        return documents(
+                "select session_id as id, doc, last_position from query.history_session where session_id = any(?)",
+                sessionIds, SessionRecord.class);
+    }
+
+    /** Each stored document {@code query} finds among {@code ids} (its columns: id, doc, last_position), by id. */
+    private <T> Map<UUID, Stored<T>> documents(String query, Collection<UUID> ids, Class<T> type) {
+        Map<UUID, Stored<T>> found = new HashMap<>();
+        jdbc.sql(query)
+                .param(ids.toArray(UUID[]::new))
                 .query(rs -> {
-                    found.put(rs.getObject("session_id", UUID.class), new Stored<>(
-                            HistoryDocuments.read(rs.getBytes("doc"), SessionRecord.class),
-                            rs.getLong("last_position")));
+                    found.put(rs.getObject("id", UUID.class),
+                            new Stored<>(HistoryDocuments.read(rs.getBytes("doc"), type), rs.getLong("last_position")));
                 });
         return found;
     }

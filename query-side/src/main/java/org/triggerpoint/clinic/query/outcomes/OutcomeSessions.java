@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +45,7 @@ class OutcomeSessions {
     }
 
     Optional<Stored> find(UUID sessionId) {
-        return jdbc.sql("select * from query.outcome_session where session_id = ?")
-                .param(sessionId)
-                .query((rs, row) -> new Stored(outcome(rs), rs.getLong("last_position")))
-                .optional();
+        return Optional.ofNullable(findAll(List.of(sessionId)).get(sessionId));
     }
 
     /** Those of {@code sessionIds} the view holds, in one query. */
@@ -90,11 +88,7 @@ class OutcomeSessions {
 
     /** The client's conditions from their latest intake; none if they have had no intake. */
     Set<PresentingCondition> conditionsOf(UUID clientId) {
-        return jdbc.sql("select conditions from query.outcome_client where client_id = ?")
-                .param(clientId)
-                .query((rs, row) -> enums(rs.getArray("conditions"), PresentingCondition.class))
-                .optional()
-                .orElse(Set.of());
+        return conditionsOfAll(List.of(clientId)).get(clientId);
     }
 
     /** The conditions of each of {@code clientIds} from their latest intake, in one query; none without an intake. */
