@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.triggerpoint.clinic.query.projections.BatchLookups;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,10 +36,12 @@ class HistoryTables {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final BatchLookups lookups;
 
-    HistoryTables(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    HistoryTables(JdbcClient jdbc, NamedParameterJdbcTemplate named, BatchLookups lookups) {
         this.jdbc = jdbc;
         this.named = named;
+        this.lookups = lookups;
     }
 
     Optional<Stored<ClientRecord>> client(UUID clientId) {
@@ -96,7 +99,7 @@ class HistoryTables {
     /** Each stored document {@code query} finds among {@code ids} (its columns: id, doc, last_position), by id. */
     private <T> Map<UUID, Stored<T>> documents(String query, Collection<UUID> ids, Class<T> type) {
         Map<UUID, Stored<T>> found = new HashMap<>();
-        jdbc.sql(query)
+        lookups.sql(query)
                 .param(ids.toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(rs.getObject("id", UUID.class),

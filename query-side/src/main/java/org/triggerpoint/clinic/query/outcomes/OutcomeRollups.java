@@ -24,6 +24,23 @@ import java.util.UUID;
 @Repository
 class OutcomeRollups {
 
+    /**
+     * The sessions per month of some clients in some groups (parameters: the dimensions, group keys and client ids,
+     * position by position), one probe of the primary key per client and group. Written as a join, PostgreSQL hashed
+     * the keys and scanned the whole table whenever its statistics were those of a small table, as they are all
+     * through a rebuild that empties it: 6.1 ms a call, 18.4 s of the database's time in a quick benchmark run
+     * ({@code pg_stat_statements}), against 0.31 ms and 1.1 s now. {@code offset 0} keeps the lateral subquery from
+     * being merged back into such a join, so that the plan is the index probe whatever the statistics say.
+     */
+    static final String SESSIONS_BEFORE = """
+            select c.dimension, c.group_key, c.client_id, c.month, c.sessions
+            from unnest(?::text[], ?::text[], ?::uuid[]) as changed (dimension, group_key, client_id)
+            cross join lateral (
+                select * from query.outcome_group_client c
+                where c.dimension = changed.dimension and c.group_key = changed.group_key
+                    and c.client_id = changed.client_id
+                offset 0) c""";
+
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
 
@@ -79,12 +96,7 @@ class OutcomeRollups {
         if (clients.isEmpty()) {
             return sessions;
         }
-        jdbc.sql("""
-                        select c.dimension, c.group_key, c.client_id, c.month, c.sessions
-                        from query.outcome_group_client c
-                        join unnest(?::text[], ?::text[], ?::uuid[]) as changed (dimension, group_key, client_id)
-                            on c.dimension = changed.dimension and c.group_key = changed.group_key
-                            and c.client_id = changed.client_id""")
+        jdbc.sql(SESSIONS_BEFORE)
                 .params(clients.stream().map(client -> client.grouping().parameter()).toArray(String[]::new),
                         clients.stream().map(ClientInGroup::key).toArray(String[]::new),
                         clients.stream().map(client -> client.clientId().toString()).toArray(String[]::new))

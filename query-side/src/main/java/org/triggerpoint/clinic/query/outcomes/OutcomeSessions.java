@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.triggerpoint.clinic.query.projections.BatchLookups;
 import org.springframework.stereotype.Repository;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
 import org.triggerpoint.clinic.events.session.Muscle;
@@ -38,10 +39,12 @@ class OutcomeSessions {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final BatchLookups lookups;
 
-    OutcomeSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    OutcomeSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named, BatchLookups lookups) {
         this.jdbc = jdbc;
         this.named = named;
+        this.lookups = lookups;
     }
 
     Optional<Stored> find(UUID sessionId) {
@@ -51,7 +54,7 @@ class OutcomeSessions {
     /** Those of {@code sessionIds} the view holds, in one query. */
     Map<UUID, Stored> findAll(Collection<UUID> sessionIds) {
         Map<UUID, Stored> found = new HashMap<>();
-        jdbc.sql("select * from query.outcome_session where session_id = any(?)")
+        lookups.sql("select * from query.outcome_session where session_id = any(?)")
                 .param(sessionIds.toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(rs.getObject("session_id", UUID.class),
@@ -95,7 +98,7 @@ class OutcomeSessions {
     Map<UUID, Set<PresentingCondition>> conditionsOfAll(Collection<UUID> clientIds) {
         Map<UUID, Set<PresentingCondition>> found = new HashMap<>();
         clientIds.forEach(clientId -> found.put(clientId, Set.of()));
-        jdbc.sql("select client_id, conditions from query.outcome_client where client_id = any(?)")
+        lookups.sql("select client_id, conditions from query.outcome_client where client_id = any(?)")
                 .param(clientIds.toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(rs.getObject("client_id", UUID.class),

@@ -17,6 +17,7 @@ import org.triggerpoint.clinic.events.session.TriggerPointKind;
 import org.triggerpoint.clinic.localpostgres.TestDatabase;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.ClientSession;
 import org.triggerpoint.clinic.query.clienthistory.HistoryTables.Stored;
+import org.triggerpoint.clinic.query.projections.BatchLookups;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -57,7 +58,8 @@ class SessionDocumentsMigrationIT {
         try (TestDatabase database = TestDatabase.create()) {
             DataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            HistoryTables tables = new HistoryTables(jdbc, new NamedParameterJdbcTemplate(dataSource));
+            HistoryTables tables = new HistoryTables(jdbc, new NamedParameterJdbcTemplate(dataSource),
+                    new BatchLookups(dataSource));
             migrations(dataSource).target("8").load().migrate();
             storedAsBeforeV9(jdbc, avery);
 
