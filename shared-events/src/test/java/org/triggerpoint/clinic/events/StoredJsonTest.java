@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +152,41 @@ class StoredJsonTest {
         Object readBack = serializer.deserialize(stored);
 
         assertThat(readBack).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventReadsBackAlikeWhenItsClassAndReaderAreAlreadyKnown(Object event) {
+        SerializedObject<String> stored = serializer.serialize(event, String.class);
+        Object firstRead = serializer.deserialize(stored);
+
+        Object secondRead = serializer.deserialize(stored);
+
+        assertThat(secondRead).isEqualTo(firstRead).isEqualTo(event).isNotSameAs(firstRead);
+        assertThat(serializer.classForType(stored.getType())).isEqualTo(event.getClass());
+    }
+
+    @Test
+    void everyEventReadsBackThroughOneSerializerThatHasReadTheOthers() {
+        for (int round = 0; round < 2; round++) {
+            for (Object event : EVERY_EVENT.values()) {
+                Object readBack = serializer.deserialize(serializer.serialize(event, String.class));
+                assertThat(readBack).isEqualTo(event);
+            }
+        }
+    }
+
+    @Test
+    void aTypeNameThatNamesNoClassIsReadAsUnknownEveryTime() {
+        SerializedObject<String> stored = new SimpleSerializedObject<>("{\"a\":1}", String.class,
+                "org.triggerpoint.clinic.events.NoSuchEvent", "1");
+
+        Object firstRead = serializer.deserialize(stored);
+        Object secondRead = serializer.deserialize(stored);
+
+        assertThat(firstRead).isInstanceOf(UnknownSerializedType.class);
+        assertThat(secondRead).isInstanceOf(UnknownSerializedType.class);
+        assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
     }
 
     @ParameterizedTest

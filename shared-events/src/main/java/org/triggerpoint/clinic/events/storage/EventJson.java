@@ -39,6 +39,6 @@ public final class EventJson {
 
     /** Axon's serializer for events, metadata, snapshots and tokens: readable JSON, no Java serialization. */
     public static Serializer newSerializer(ClientKeyring keyring) {
-        return JacksonSerializer.builder().objectMapper(newObjectMapper(keyring)).build();
+        return new RememberingJacksonSerializer(JacksonSerializer.builder().objectMapper(newObjectMapper(keyring)));
     }
 }
