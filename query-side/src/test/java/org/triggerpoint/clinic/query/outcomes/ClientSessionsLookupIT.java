@@ -34,20 +34,19 @@ class ClientSessionsLookupIT {
                     .param(clients.toArray(UUID[]::new))
                     .update();
             List<UUID> batch = clients.subList(0, 17);
+            Object[] batchKeys = {batch.stream().map(any -> "muscle").toArray(String[]::new),
+                    batch.stream().map(any -> "UPPER_TRAPEZIUS").toArray(String[]::new),
+                    batch.stream().map(UUID::toString).toArray(String[]::new)};
 
             List<String> plan = jdbc.sql("explain " + OutcomeRollups.SESSIONS_BEFORE)
-                    .params(batch.stream().map(any -> "muscle").toArray(String[]::new),
-                            batch.stream().map(any -> "UPPER_TRAPEZIUS").toArray(String[]::new),
-                            batch.stream().map(UUID::toString).toArray(String[]::new))
+                    .params(batchKeys)
                     .query(String.class)
                     .list();
 
             assertThat(plan).anyMatch(line -> line.contains("Index Scan using outcome_group_client_pkey"))
                     .noneMatch(line -> line.contains("Seq Scan on outcome_group_client"));
             assertThat(jdbc.sql(OutcomeRollups.SESSIONS_BEFORE)
-                    .params(batch.stream().map(any -> "muscle").toArray(String[]::new),
-                            batch.stream().map(any -> "UPPER_TRAPEZIUS").toArray(String[]::new),
-                            batch.stream().map(UUID::toString).toArray(String[]::new))
+                    .params(batchKeys)
                     .query((rs, row) -> rs.getObject("client_id", UUID.class))
                     .list())
                     .containsExactlyInAnyOrderElementsOf(batch);
