@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The view's tables: one document per client and one per session, each beside the global position of the last
@@ -34,6 +35,9 @@ class HistoryTables {
     record ClientSession(UUID clientId, Stored<SessionRecord> session) {
     }
 
+    private static final String CLIENT_DOCUMENTS =
+            "select client_id as id, doc, last_position from query.history_client where client_id = any(?)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final BatchLookups lookups;
@@ -44,15 +48,18 @@ class HistoryTables {
         this.lookups = lookups;
     }
 
+    /**
+     * The client's document, for a history served: a statement the driver prepares once, unlike a batch's lookups
+     * ({@link BatchLookups}), as every read of a history asks for one, and the view is not read while it is rebuilt.
+     */
     Optional<Stored<ClientRecord>> client(UUID clientId) {
-        return Optional.ofNullable(clients(List.of(clientId)).get(clientId));
+        return Optional.ofNullable(
+                documents(jdbc::sql, CLIENT_DOCUMENTS, List.of(clientId), ClientRecord.class).get(clientId));
     }
 
     /** The documents of those of {@code clientIds} the view holds, in one query. */
     Map<UUID, Stored<ClientRecord>> clients(Collection<UUID> clientIds) {
-        return documents(
-                "select client_id as id, doc, last_position from query.history_client where client_id = any(?)",
-                clientIds, ClientRecord.class);
+        return documents(lookups::sql, CLIENT_DOCUMENTS, clientIds, ClientRecord.class);
     }
 
     /** Writes clients' documents, one statement batch for all of them. */
@@ -91,15 +98,19 @@ class HistoryTables {
 
     /** The documents of those of {@code sessionIds} the view holds, in one query. */
     Map<UUID, Stored<SessionRecord>> sessions(Collection<UUID> sessionIds) {
-        return documents(
+        return documents(lookups::sql,
                 "select session_id as id, doc, last_position from query.history_session where session_id = any(?)",
                 sessionIds, SessionRecord.class);
     }
 
-    /** Each stored document {@code query} finds among {@code ids} (its columns: id, doc, last_position), by id. */
-    private <T> Map<UUID, Stored<T>> documents(String query, Collection<UUID> ids, Class<T> type) {
+    /**
+     * Each stored document {@code query} finds among {@code ids} (its columns: id, doc, last_position), by id, the
+     * query sent as {@code statements} sends it.
+     */
+    private static <T> Map<UUID, Stored<T>> documents(Function<String, JdbcClient.StatementSpec> statements,
+                                                      String query, Collection<UUID> ids, Class<T> type) {
         Map<UUID, Stored<T>> found = new HashMap<>();
-        lookups.sql(query)
+        statements.apply(query)
                 .param(ids.toArray(UUID[]::new))
                 .query(rs -> {
                     found.put(rs.getObject("id", UUID.class),
