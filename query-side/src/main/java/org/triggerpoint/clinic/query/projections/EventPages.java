@@ -1,14 +1,27 @@
 package org.triggerpoint.clinic.query.projections;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * The event store's rows as the view processors read them, page by page, each page read once for all of them. The
@@ -102,15 +115,101 @@ public class EventPages {
     private record Page(long readAtSignal, CompletableFuture<List<? extends TrackedEventData<?>>> events) {
     }
 
-    /** Axon's JDBC engine, asked for one page of rows at a time, unconverted. */
+    /**
+     * Axon's JDBC engine, asked for one page of rows at a time, unconverted. Each row's time is read once, here
+     * ({@link EventTimestamps}), for the gap check and for every view that asks the event for it: Axon's entry parses
+     * its text each time it is asked. The names a row repeats (its aggregate's type, its payload's type and revision)
+     * are one string each, so that the views' serializers find their classes by a string whose hash is known.
+     */
     private static final class Reader extends JdbcEventStorageEngine {
 
+        private static final int MAX_GAP_OFFSET = 10_000;
+        private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+        private static final int GAP_TIMEOUT_MILLIS = 60_000;
+        private static final int NAMES_KEPT = 10_000;
+
+        private final Map<String, String> names = new ConcurrentHashMap<>();
+
         private Reader(JdbcEventStorageEngine.Builder builder) {
-            super(builder);
+            super(builder.maxGapOffset(MAX_GAP_OFFSET)
+                    .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                    .gapTimeout(GAP_TIMEOUT_MILLIS));
         }
 
         List<? extends TrackedEventData<?>> page(TrackingToken after) {
             return fetchTrackedEvents(after, batchSize());
+        }
+
+        /**
+         * As Axon's engine reads a row (4.13), with the gap rule it sets: positions skipped before an event may still
+         * fill while the event is younger than the gap timeout, so the token keeps them as gaps; an older event's token
+         * keeps none.
+         */
+        @Override
+        protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous)
+                throws SQLException {
+            EventSchema schema = schema();
+            long position = row.getLong(schema.globalIndexColumn());
+            String aggregateIdentifier = row.getString(schema.aggregateIdentifierColumn());
+            String eventIdentifier = row.getString(schema.eventIdentifierColumn());
+            String storedTime = row.getString(schema.timestampColumn());
+            Instant timestamp = EventTimestamps.parse(storedTime);
+            StoredEvent event = new StoredEvent(
+                    name(row.getString(schema.typeColumn())),
+                    eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                    row.getLong(schema.sequenceNumberColumn()),
+                    eventIdentifier,
+                    storedTime,
+                    timestamp,
+                    name(row.getString(schema.payloadTypeColumn())),
+                    name(row.getString(schema.payloadRevisionColumn())),
+                    readPayload(row, schema.payloadColumn()),
+                    readPayload(row, schema.metaDataColumn()));
+            boolean gapsMayFill = timestamp.isAfter(
+                    GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
+            GapAwareTrackingToken token;
+            if (previous == null) {
+                token = GapAwareTrackingToken.newInstance(position, gapsMayFill
+                        ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, position), position).boxed()
+                        .collect(Collectors.toCollection(TreeSet::new))
+                        : Collections.emptySortedSet());
+            } else {
+                token = previous.advanceTo(position, gapsMayFill ? MAX_GAP_OFFSET : 0);
+            }
+            return new TrackedDomainEventData<>(token, event);
+        }
+
+        private String name(String read) {
+            if (read == null) {
+                return null;
+            }
+            String kept = names.get(read);
+            if (kept != null) {
+                return kept;
+            }
+            if (names.size() < NAMES_KEPT) {
+                names.putIfAbsent(read, read);
+            }
+            return read;
+        }
+    }
+
+    /** A stored event whose time was read once, when its row was. */
+    private static final class StoredEvent extends GenericDomainEventEntry<Object> {
+
+        private final Instant timestamp;
+
+        private StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                            String storedTime, Instant timestamp, String payloadType, String payloadRevision,
+                            Object payload, Object metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTime, payloadType,
+                    payloadRevision, payload, metaData);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
         }
     }
 }

@@ -2,20 +2,25 @@ package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +49,8 @@ class EventPagesIT {
     EventStorageEngine storageEngine;
     @Autowired
     EventUpcaster upcasters;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPageIsReadOnceForEveryViewThatHeardOfNothingNewer() {
@@ -105,6 +112,59 @@ class EventPagesIT {
         }
     }
 
+    @Test
+    void aPageHoldsTheEventsAndTokensThatAxonsOwnEngineReads() {
+        TrackingToken before = head();
+        Instant longAgo = Instant.parse("2024-02-29T23:59:59.5Z");
+        new EventLog(eventStore).registerTherapists(1, longAgo);
+        skipAPosition();
+        appendTherapists(2); // younger than the gap timeout: the position skipped before them may still fill
+        skipAPosition();
+        new EventLog(eventStore).registerTherapists(1, longAgo); // older: no gap kept before it
+        AxonsReader axons = new AxonsReader(storage(500));
+        EventPages pages = pages();
+
+        List<? extends TrackedEventData<?>> page = pages.after(before, newEvents.signals());
+        List<? extends TrackedEventData<?>> fromTheStart = pages.after(null, newEvents.signals());
+
+        assertThat(page).hasSize(4);
+        assertThat(page).map(EventPagesIT::asRead).containsExactlyElementsOf(
+                axons.page(before).stream().map(EventPagesIT::asRead).toList());
+        assertThat(fromTheStart).map(EventPagesIT::asRead).containsExactlyElementsOf(
+                axons.page(null).stream().map(EventPagesIT::asRead).toList());
+        assertThat(((GapAwareTrackingToken) page.get(2).trackingToken()).getGaps())
+                .as("the position skipped before the young events is a gap")
+                .hasSize(1);
+    }
+
+    /** Everything a view can ask of a stored event and its token (whose class does not compare its gaps). */
+    private static List<Object> asRead(TrackedEventData<?> read) {
+        DomainEventData<?> event = (DomainEventData<?>) read;
+        GapAwareTrackingToken token = (GapAwareTrackingToken) read.trackingToken();
+        return Arrays.asList(token.getIndex(), token.getGaps(), event.getEventIdentifier(), event.getType(),
+                event.getAggregateIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
+                event.getPayload().getType(), event.getPayload().getData(), event.getMetaData().getData());
+    }
+
+    /** Takes a position as a transaction that rolled back would: no event is ever stored at it. */
+    private void skipAPosition() {
+        jdbc.sql("select nextval(pg_get_serial_sequence('events.domain_event_entry', 'global_index'))")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Axon's JDBC engine as it reads the store, unchanged. */
+    private static final class AxonsReader extends JdbcEventStorageEngine {
+
+        private AxonsReader(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        List<? extends TrackedEventData<?>> page(TrackingToken after) {
+            return fetchTrackedEvents(after, batchSize());
+        }
+    }
+
     /** The token of the last event stored; on an empty store, of one stored for it. */
     private TrackingToken head() {
         if (eventStore.createHeadToken() == null) {
@@ -118,12 +178,16 @@ class EventPagesIT {
     }
 
     private EventPages pages(int pageSize) {
-        return new EventPages(EventStoreLayout.storageEngine()
+        return new EventPages(storage(pageSize), newEvents, 4);
+    }
+
+    private JdbcEventStorageEngine.Builder storage(int pageSize) {
+        return EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .batchSize(pageSize), newEvents, 4);
+                .batchSize(pageSize);
     }
 
     private void appendTherapists(int count) {
