@@ -38,8 +38,11 @@ public final class StoredInstants extends JsonDeserializer<Instant> {
         return InstantDeserializer.INSTANT.deserialize(parser, context);
     }
 
-    /** The instant {@code text} writes in the stored form {@code uuuu-MM-ddTHH:mm:ss[.f…]Z}; null for any other. */
-    static Instant parse(String text) {
+    /**
+     * The instant {@code text} writes in the stored form {@code uuuu-MM-ddTHH:mm:ss[.f…]Z}; null for any other. Also
+     * the form in which Axon stores an event's own time (the query side's page reader uses it).
+     */
+    public static Instant parse(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
