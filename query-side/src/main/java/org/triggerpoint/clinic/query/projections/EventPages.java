@@ -1,13 +1,17 @@
 package org.triggerpoint.clinic.query.projections;
 
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +30,10 @@ import java.util.stream.LongStream;
 /**
  * The event store's rows as the view processors read them, page by page, each page read once for all of them. The
  * three processors read the same pages in the same order (a page starts after the token of the previous page's last
- * event), so the first to ask for a page reads it and the others take it from here, each turning the rows into
- * messages with its own serializer. Live, every commit woke each processor to read the store on its own (about ten
- * queries per event stored); in a rebuild each read every event itself.
+ * event), so the first to ask for a page reads it and the others take it from here. Live, every commit woke each
+ * processor to read the store on its own (about ten queries per event stored); in a rebuild each read every event
+ * itself. A page also keeps its rows as messages, once for each serializer that turned them into messages: the
+ * views that read the same source (outcomes and audit) decode each event once between them.
  * <p>
  * A page is only handed to a reader that asks for the store as it stood at or after the announcement it has heard of
  * ({@link NewEvents#signals()}): a page read before that announcement may miss the events it announced.
@@ -39,7 +44,7 @@ public class EventPages {
     private final NewEvents newEvents;
     private final int pagesKept;
     /** Keyed by the token a page starts after (null: the first page); least recently used first. */
-    private final Map<TrackingToken, Page> pages;
+    private final Map<TrackingToken, Reading> pages;
 
     /**
      * @param storage   how the store is read; its batch size is the page size
@@ -61,43 +66,43 @@ public class EventPages {
      * The events stored after {@code token} (null: from the first), at most a page of them, as the store stood at or
      * after the announcement numbered {@code signal}.
      */
-    public List<? extends TrackedEventData<?>> after(TrackingToken token, long signal) {
+    public Page after(TrackingToken token, long signal) {
         while (true) {
-            Page page;
+            Reading reading;
             boolean mine = false;
             synchronized (pages) {
-                page = pages.get(token);
-                if (page == null || page.readAtSignal() < signal || page.events().isCompletedExceptionally()) {
+                reading = pages.get(token);
+                if (reading == null || reading.atSignal() < signal || reading.page().isCompletedExceptionally()) {
                     // Read before the announcement: the newer reading replaces it for everyone after.
-                    page = new Page(newEvents.signals(), new CompletableFuture<>());
-                    pages.put(token, page);
+                    reading = new Reading(newEvents.signals(), new CompletableFuture<>());
+                    pages.put(token, reading);
                     mine = true;
                     evictBeyond(pagesKept);
                 }
             }
             if (mine) {
-                return read(token, page);
+                return read(token, reading);
             }
             try {
-                return page.events().join();
+                return reading.page().join();
             } catch (CompletionException failedForAnother) {
                 // The reader that read it failed and said so; read again rather than fail for it.
                 synchronized (pages) {
-                    pages.remove(token, page);
+                    pages.remove(token, reading);
                 }
             }
         }
     }
 
-    private List<? extends TrackedEventData<?>> read(TrackingToken token, Page page) {
+    private Page read(TrackingToken token, Reading reading) {
         try {
-            List<? extends TrackedEventData<?>> events = reader.page(token);
-            page.events().complete(events);
-            return events;
+            Page page = new Page(reader.page(token));
+            reading.page().complete(page);
+            return page;
         } catch (RuntimeException | Error failed) {
-            page.events().completeExceptionally(failed);
+            reading.page().completeExceptionally(failed);
             synchronized (pages) {
-                pages.remove(token, page);
+                pages.remove(token, reading);
             }
             throw failed;
         }
@@ -111,8 +116,49 @@ public class EventPages {
         }
     }
 
-    /** A page as read when the announcements had reached {@code readAtSignal}; completes once it is read. */
-    private record Page(long readAtSignal, CompletableFuture<List<? extends TrackedEventData<?>>> events) {
+    /** A page being read, or read, when the announcements had reached {@code atSignal}. */
+    private record Reading(long atSignal, CompletableFuture<Page> page) {
+    }
+
+    /** The events of one page: its rows as stored, and as messages for each serializer that asked. */
+    public static final class Page {
+
+        private final List<? extends TrackedEventData<?>> rows;
+        private final Map<Decoding, List<TrackedEventMessage<?>>> messages = new ConcurrentHashMap<>();
+
+        private Page(List<? extends TrackedEventData<?>> rows) {
+            this.rows = rows;
+        }
+
+        /** The rows as stored, in store order. */
+        public List<? extends TrackedEventData<?>> rows() {
+            return rows;
+        }
+
+        /**
+         * The rows as messages, made once for each serializer and upcaster chain: those who ask with the same ones get
+         * the same messages, and each message's payload and metadata are decoded once, by whoever asks first (Axon
+         * decodes them lazily, and safely from several threads).
+         */
+        public List<TrackedEventMessage<?>> messages(Serializer serializer, EventUpcaster upcasters) {
+            return messages.computeIfAbsent(new Decoding(serializer, upcasters), decoding ->
+                    EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).toList());
+        }
+
+        /** Compared by identity: a serializer holds its own keys, which an equal one need not. */
+        private record Decoding(Serializer serializer, EventUpcaster upcasters) {
+
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Decoding that
+                        && serializer == that.serializer && upcasters == that.upcasters;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(serializer) * 31 + System.identityHashCode(upcasters);
+            }
+        }
     }
 
     /**

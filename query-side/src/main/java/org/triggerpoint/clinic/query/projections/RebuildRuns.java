@@ -42,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * and a batch that fails leaves nothing of itself. Should anything fail, the run stops and the processor takes the
  * view over from the last token stored (retrying as it does), so a rebuild never stalls on this path.
  * <p>
+ * Runs under way at once keep within a page of each other ({@link Convoy}), so the views rebuilt together read each
+ * page of the store once between them, and the views reading the same source decode each event once.
+ * <p>
  * While a run is under way its view's processor is stopped: the run holds the segment's claim, in this node's name.
  */
 @Component
@@ -49,12 +52,16 @@ class RebuildRuns implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRuns.class);
     private static final int SEGMENT = 0;
+    /** Runs further apart than this many pages started at different times: they share no page, nor wait. */
+    private static final int CONVOY_REACH_PAGES = 50;
+    private static final long CONVOY_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final Map<String, TailingEventSource> sources;
     private final Environment environment;
     private final MeterRegistry meters;
+    private final Convoy convoy;
     private final Map<View, Run> runs = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild");
@@ -65,12 +72,14 @@ class RebuildRuns implements SmartLifecycle {
     private volatile boolean running;
 
     RebuildRuns(TokenStore tokenStore, TransactionManager transactionManager, Map<String, TailingEventSource> sources,
-                Environment environment, MeterRegistry meters) {
+                EventPages pages, Environment environment, MeterRegistry meters) {
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.sources = sources;
         this.environment = environment;
         this.meters = meters;
+        this.convoy = new Convoy(pages.pageSize(), (long) CONVOY_REACH_PAGES * pages.pageSize(),
+                CONVOY_PATIENCE_NANOS, System::nanoTime);
     }
 
     /**
@@ -187,6 +196,7 @@ class RebuildRuns implements SmartLifecycle {
             long done = 0;
             try (BlockingStream<TrackedEventMessage<?>> events = source(name).openStream(token)) {
                 while (!stopped && !reached(token)) {
+                    convoy.readOn(this, positionOf(token), () -> stopped);
                     List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
                     while (batch.size() < batchSize && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                         batch.add(events.nextAvailable());
@@ -199,13 +209,15 @@ class RebuildRuns implements SmartLifecycle {
                     read.increment(batch.size());
                     done += batch.size();
                 }
+            } finally {
+                convoy.leave(this);
             }
             log.info("Rebuilding view {}: {} events read by the rebuild; {}", name, done,
                     stopped ? "stopped, its processor stays stopped" : "its processor takes over");
         }
 
         private boolean reached(TrackingToken token) {
-            return token != null && token.position().orElse(-1) >= upTo;
+            return positionOf(token) >= upTo;
         }
 
         /** As the processor's worker does: one unit of work and one transaction, with the token after the batch. */
@@ -241,5 +253,9 @@ class RebuildRuns implements SmartLifecycle {
                 log.debug("Could not release the claim of view {}: {}", name, unreachable.getMessage());
             }
         }
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }

@@ -1,7 +1,6 @@
 package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -22,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * The event store as the view processors read it: each stream reads the store again only when {@link NewEvents}
  * says something was stored, and tells the processor as soon as it has, so an idle view follows a command within
  * milliseconds instead of waiting for its next poll. The rows come from {@link EventPages}, which reads each page once
- * for every processor; this source turns them into messages with its own serializer. Gaps (positions taken by
- * transactions still open) are the storage engine's to track, in the stream's token; each event is handed on with its
- * own position ({@link EventPosition}), which the token alone does not give for an event that fills a gap. Two are
+ * for every processor; this source has them turned into messages with its own serializer, once for all the processors
+ * that read through it. Gaps (positions taken by transactions still open) are the storage engine's to track, in the
+ * stream's token; each event is handed on with its own position ({@link EventPosition}), which the token alone does not give for an event that fills a gap. Two are
  * configured: one reading the whole record, one reading its coded values only (see the query side's
  * {@code EventStoreConfiguration}).
  */
@@ -149,9 +148,9 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
                     }
                     readAtSignal = signal;
                 }
-                List<? extends TrackedEventData<?>> page = pages.after(lastToken, readAtSignal);
-                morePages = mayHaveMore(page);
-                events = EventUtils.upcastAndDeserializeTrackedEvents(page.stream(), serializer, upcasters).iterator();
+                EventPages.Page page = pages.after(lastToken, readAtSignal);
+                morePages = mayHaveMore(page.rows());
+                events = page.messages(serializer, upcasters).iterator();
                 lastRead = lastToken;
             }
             if (events.hasNext()) {

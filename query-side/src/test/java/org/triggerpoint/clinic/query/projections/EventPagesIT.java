@@ -5,6 +5,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.triggerpoint.clinic.events.storage.ClientKeyring;
+import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
@@ -51,6 +54,8 @@ class EventPagesIT {
     EventUpcaster upcasters;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClientKeyring keyring;
 
     @Test
     void aPageIsReadOnceForEveryViewThatHeardOfNothingNewer() {
@@ -59,11 +64,31 @@ class EventPagesIT {
         EventPages pages = pages();
         long heard = newEvents.signals();
 
-        List<? extends TrackedEventData<?>> first = pages.after(before, heard);
-        List<? extends TrackedEventData<?>> second = pages.after(before, heard);
+        List<? extends TrackedEventData<?>> first = pages.after(before, heard).rows();
+        List<? extends TrackedEventData<?>> second = pages.after(before, heard).rows();
 
         assertThat(first).hasSize(2);
         assertThat(second).isSameAs(first);
+    }
+
+    @Test
+    void viewsThatReadWithTheSameSerializerShareThePagesMessages() {
+        TrackingToken before = head();
+        appendTherapists(2);
+        EventPages pages = pages();
+        long heard = newEvents.signals();
+        Serializer another = EventJson.newSerializer(keyring);
+
+        List<TrackedEventMessage<?>> decoded = pages.after(before, heard).messages(serializer, upcasters);
+        List<TrackedEventMessage<?>> again = pages.after(before, heard).messages(serializer, upcasters);
+        List<TrackedEventMessage<?>> byAnother = pages.after(before, heard).messages(another, upcasters);
+
+        assertThat(decoded).hasSize(2);
+        assertThat(again).as("the same messages, each decoded once").isSameAs(decoded);
+        assertThat(byAnother).as("decoded by the other serializer (which may hold other keys) for itself")
+                .isNotSameAs(decoded)
+                .<Object>map(TrackedEventMessage::getPayload)
+                .containsExactlyElementsOf(decoded.stream().<Object>map(TrackedEventMessage::getPayload).toList());
     }
 
     @Test
@@ -71,12 +96,12 @@ class EventPagesIT {
         TrackingToken before = head();
         EventPages pages = pages();
         long heard = newEvents.signals();
-        assertThat(pages.after(before, heard)).isEmpty();
+        assertThat(pages.after(before, heard).rows()).isEmpty();
 
         appendTherapists(1);
         assertThat(newEvents.awaitSignalAfter(heard, 5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(pages.after(before, newEvents.signals())).hasSize(1);
+        assertThat(pages.after(before, newEvents.signals()).rows()).hasSize(1);
     }
 
     @Test
@@ -85,9 +110,9 @@ class EventPagesIT {
         appendTherapists(3);
         EventPages pages = pages(2);
 
-        List<? extends TrackedEventData<?>> first = pages.after(before, newEvents.signals());
+        List<? extends TrackedEventData<?>> first = pages.after(before, newEvents.signals()).rows();
         List<? extends TrackedEventData<?>> rest = pages.after(first.get(first.size() - 1).trackingToken(),
-                newEvents.signals());
+                newEvents.signals()).rows();
 
         assertThat(first).hasSize(pages.pageSize());
         assertThat(rest).hasSize(1);
@@ -124,8 +149,8 @@ class EventPagesIT {
         AxonsReader axons = new AxonsReader(storage(500));
         EventPages pages = pages();
 
-        List<? extends TrackedEventData<?>> page = pages.after(before, newEvents.signals());
-        List<? extends TrackedEventData<?>> fromTheStart = pages.after(null, newEvents.signals());
+        List<? extends TrackedEventData<?>> page = pages.after(before, newEvents.signals()).rows();
+        List<? extends TrackedEventData<?>> fromTheStart = pages.after(null, newEvents.signals()).rows();
 
         assertThat(page).hasSize(4);
         assertThat(page).map(EventPagesIT::asRead).containsExactlyElementsOf(
