@@ -43,6 +43,11 @@ public final class EventPosition {
                 new IllegalStateException("The event's tracking token " + token + " gives no position"));
     }
 
+    /** How far a reader holding {@code token} has read: the token's position; -1 before the first event. */
+    static long reachedBy(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
     /**
      * The event as read after {@code before}, carrying its own position. A stored event carries it beside its
      * metadata: adding it to the metadata read and parsed every event's metadata and time as it was read (a tenth

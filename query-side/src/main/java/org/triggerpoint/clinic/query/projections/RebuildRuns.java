@@ -196,7 +196,7 @@ class RebuildRuns implements SmartLifecycle {
             long done = 0;
             try (BlockingStream<TrackedEventMessage<?>> events = source(name).openStream(token)) {
                 while (!stopped && !reached(token)) {
-                    convoy.readOn(this, positionOf(token), () -> stopped);
+                    convoy.readOn(this, EventPosition.reachedBy(token), () -> stopped);
                     List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
                     while (batch.size() < batchSize && events.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
                         batch.add(events.nextAvailable());
@@ -217,7 +217,7 @@ class RebuildRuns implements SmartLifecycle {
         }
 
         private boolean reached(TrackingToken token) {
-            return positionOf(token) >= upTo;
+            return EventPosition.reachedBy(token) >= upTo;
         }
 
         /** As the processor's worker does: one unit of work and one transaction, with the token after the batch. */
@@ -253,9 +253,5 @@ class RebuildRuns implements SmartLifecycle {
                 log.debug("Could not release the claim of view {}: {}", name, unreachable.getMessage());
             }
         }
-    }
-
-    private static long positionOf(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }

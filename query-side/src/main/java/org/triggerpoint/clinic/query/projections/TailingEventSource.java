@@ -173,13 +173,9 @@ public class TailingEventSource implements StreamableMessageSource<TrackedEventM
             if (page.isEmpty()) {
                 return false;
             }
-            long rangeEnd = positionOf(lastToken) + pages.pageSize();
-            long lastPosition = positionOf(page.get(page.size() - 1).trackingToken());
+            long rangeEnd = EventPosition.reachedBy(lastToken) + pages.pageSize();
+            long lastPosition = EventPosition.reachedBy(page.get(page.size() - 1).trackingToken());
             return page.size() >= pages.pageSize() || lastPosition >= rangeEnd;
         }
-    }
-
-    private static long positionOf(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }
