@@ -7,6 +7,8 @@ import org.triggerpoint.clinic.events.session.SessionRecordEvent;
 import org.triggerpoint.clinic.query.outcomes.OutcomeSessions.Intake;
 import org.triggerpoint.clinic.query.outcomes.OutcomeSessions.Stored;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,64 +19,87 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The sessions and intakes one batch of events reads and changes: each read from the view once, changed in memory as
- * the batch's events arrive, and written back together just before the batch commits (see {@code BatchScope}).
+ * The sessions and intakes one batch of events reads and changes, and the rollup changes that follow: each client's
+ * sessions read from the view once, changed in memory as the batch's events arrive, and written back together with
+ * the rollups just before the batch commits (see {@code BatchScope}).
+ * <p>
+ * A client's sessions are read whole, not only those the batch changes: the months the client had in each group
+ * before the batch follow from them, and the distinct-client counts ({@link RollupChanges#visits}) need those.
  */
 final class OutcomeBatch {
 
     private final OutcomeSessions sessions;
-    private final Map<UUID, Optional<Stored>> read = new HashMap<>();
+    private final OutcomeRollups rollups;
+    /** The sessions of each client read so far, as the view held them when the batch began. */
+    private final Map<UUID, List<SessionOutcome>> storedSessionsOfClient = new HashMap<>();
+    /** Every session read or started in the batch, as it stands now. */
+    private final Map<UUID, Stored> current = new HashMap<>();
     private final Map<UUID, Stored> started = new LinkedHashMap<>();
     private final Map<UUID, Stored> changed = new LinkedHashMap<>();
     private final Map<UUID, Intake> intakes = new LinkedHashMap<>();
     /** Clients' conditions as the view held them when the batch began. */
     private final Map<UUID, Set<PresentingCondition>> storedConditions = new HashMap<>();
+    private final RollupChanges rollupChanges = new RollupChanges();
 
-    OutcomeBatch(OutcomeSessions sessions) {
+    OutcomeBatch(OutcomeSessions sessions, OutcomeRollups rollups) {
         this.sessions = sessions;
+        this.rollups = rollups;
     }
 
     /**
-     * Reads every session the batch's {@code events} change, and the intake conditions of every client whose session
-     * they complete, two queries in all, rather than one query for each as its first event arrives.
+     * Reads the sessions of every client whose session the batch's {@code events} touch, and the intake conditions of
+     * every client whose session they complete, two queries in all, rather than one query for each as its first
+     * event arrives.
      */
     void readAhead(List<EventMessage<?>> events) {
-        Set<UUID> sessionIds = new HashSet<>();
+        Set<UUID> clients = new HashSet<>();
         Set<UUID> completingClients = new HashSet<>();
         for (EventMessage<?> event : events) {
             if (event.getPayload() instanceof SessionRecordEvent session) {
-                sessionIds.add(session.sessionId().value());
+                clients.add(session.clientId().value());
             }
             if (event.getPayload() instanceof SessionCompleted completed) {
                 completingClients.add(completed.clientId().value());
             }
         }
-        sessionIds.removeAll(read.keySet());
-        if (!sessionIds.isEmpty()) {
-            Map<UUID, Stored> found = sessions.findAll(sessionIds);
-            sessionIds.forEach(id -> read.put(id, Optional.ofNullable(found.get(id))));
-        }
+        readSessionsOf(clients);
         if (!completingClients.isEmpty()) {
             storedConditions.putAll(sessions.conditionsOfAll(completingClients));
         }
     }
 
-    Optional<Stored> find(UUID sessionId) {
-        return read.computeIfAbsent(sessionId, sessions::find);
+    private void readSessionsOf(Collection<UUID> clientIds) {
+        Set<UUID> unread = new HashSet<>(clientIds);
+        unread.removeAll(storedSessionsOfClient.keySet());
+        if (unread.isEmpty()) {
+            return;
+        }
+        unread.forEach(clientId -> storedSessionsOfClient.put(clientId, new ArrayList<>()));
+        for (Stored stored : sessions.sessionsOf(unread)) {
+            storedSessionsOfClient.get(stored.outcome().clientId()).add(stored.outcome());
+            current.put(stored.sessionId(), stored);
+        }
+    }
+
+    /** The session as it stands now, this batch's events included. */
+    Optional<Stored> find(UUID clientId, UUID sessionId) {
+        readSessionsOf(List.of(clientId));
+        return Optional.ofNullable(current.get(sessionId));
     }
 
     /** A session started; a redelivered start finds its session in the view already and changes nothing. */
     void start(UUID sessionId, SessionOutcome outcome, long position) {
-        if (find(sessionId).isEmpty()) {
-            Stored stored = new Stored(outcome, position);
-            read.put(sessionId, Optional.of(stored));
+        if (find(outcome.clientId(), sessionId).isEmpty()) {
+            Stored stored = new Stored(sessionId, outcome, position);
+            current.put(sessionId, stored);
             started.put(sessionId, stored);
         }
     }
 
+    /** A session the batch has found ({@link #find}) changed: its outcome now, and its rollups' change. */
     void change(UUID sessionId, SessionOutcome outcome, long position) {
-        Stored stored = new Stored(outcome, position);
-        read.put(sessionId, Optional.of(stored));
+        Stored stored = new Stored(sessionId, outcome, position);
+        rollupChanges.record(current.put(sessionId, stored).outcome(), outcome);
         if (started.containsKey(sessionId)) {
             started.put(sessionId, stored);
         } else {
@@ -97,8 +122,10 @@ final class OutcomeBatch {
     }
 
     void write() {
-        sessions.insertAll(started);
-        sessions.updateAll(changed);
+        sessions.insertAll(started.values());
+        sessions.updateAll(changed.values());
         sessions.recordIntakes(intakes);
+        rollups.apply(rollupChanges, RollupChanges.sessionsPerMonth(
+                storedSessionsOfClient.values().stream().flatMap(List::stream).toList()));
     }
 }

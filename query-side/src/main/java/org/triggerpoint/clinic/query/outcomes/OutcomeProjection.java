@@ -11,6 +11,7 @@ import org.triggerpoint.clinic.events.session.AssessmentRecorded;
 import org.triggerpoint.clinic.events.session.SessionAmended;
 import org.triggerpoint.clinic.events.session.SessionCompleted;
 import org.triggerpoint.clinic.events.session.SessionId;
+import org.triggerpoint.clinic.events.session.SessionRecordEvent;
 import org.triggerpoint.clinic.events.session.SessionStarted;
 import org.triggerpoint.clinic.events.session.SorenessReported;
 import org.triggerpoint.clinic.events.session.TriggerPointIdentified;
@@ -26,14 +27,13 @@ import java.util.function.UnaryOperator;
  * Builds the outcome-analytics view. A client's events and their sessions' arrive in store order within one segment
  * (clientRecordSequencing), so an intake is always seen before the sessions it applies to. Axon runs each batch and
  * its token update in one transaction; a batch's sessions, intakes and rollup changes are kept in memory while it
- * runs and written just before it commits.
+ * runs and written just before it commits ({@link OutcomeBatch}).
  */
 @Component
 @ProcessingGroup("outcomes")
 class OutcomeProjection {
 
-    private static final String ROLLUP_CHANGES = OutcomeProjection.class.getName() + ".rollupChanges";
-    private static final String SESSIONS = OutcomeProjection.class.getName() + ".sessions";
+    private static final String BATCH = OutcomeProjection.class.getName() + ".sessions";
 
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
@@ -57,35 +57,35 @@ class OutcomeProjection {
 
     @EventHandler
     void on(AssessmentRecorded event, EventMessage<?> message, TrackingToken token) {
-        change(event.sessionId(), message, token, outcome -> outcome.assessed(event.painScore().points()));
+        change(event, message, token, outcome -> outcome.assessed(event.painScore().points()));
     }
 
     @EventHandler
     void on(TriggerPointIdentified event, EventMessage<?> message, TrackingToken token) {
-        change(event.sessionId(), message, token, outcome -> outcome.withTriggerPointIn(event.muscle()));
+        change(event, message, token, outcome -> outcome.withTriggerPointIn(event.muscle()));
     }
 
     @EventHandler
     void on(TriggerPointReleased event, EventMessage<?> message, TrackingToken token) {
-        change(event.sessionId(), message, token, outcome -> outcome.withReleaseBy(event.pressure()));
+        change(event, message, token, outcome -> outcome.withReleaseBy(event.pressure()));
     }
 
     @EventHandler
     void on(SessionCompleted event, EventMessage<?> message, TrackingToken token) {
-        change(event.sessionId(), message, token, outcome -> outcome.completed(
+        change(event, message, token, outcome -> outcome.completed(
                 event.postSessionPainScore().points(), batch().conditionsOf(event.clientId().value())));
     }
 
     @EventHandler
     void on(SorenessReported event, EventMessage<?> message, TrackingToken token) {
-        change(event.sessionId(), message, token, outcome -> outcome.withSorenessReport(
+        change(event, message, token, outcome -> outcome.withSorenessReport(
                 event.hoursAfterSession().hours(), event.severity().points(), event.resolved()));
     }
 
     @EventHandler
     void on(SessionAmended event, EventMessage<?> message, TrackingToken token) {
         var corrected = event.corrected();
-        change(event.sessionId(), message, token, outcome -> outcome.amended(
+        change(event, message, token, outcome -> outcome.amended(
                 corrected.painScore() == null ? null : corrected.painScore().points(),
                 corrected.postSessionPainScore() == null ? null : corrected.postSessionPainScore().points()));
     }
@@ -97,31 +97,26 @@ class OutcomeProjection {
         rollups.clear();
     }
 
-    private void change(SessionId sessionId, EventMessage<?> message, TrackingToken token,
+    private void change(SessionRecordEvent event, EventMessage<?> message, TrackingToken token,
                         UnaryOperator<SessionOutcome> change) {
         long position = EventPosition.of(message, token);
         OutcomeBatch batch = batch();
-        OutcomeSessions.Stored stored = batch.find(sessionId.value()).orElseThrow(() -> new IllegalStateException(
-                "Session " + sessionId + " has an event at position " + position + " but was never started"));
+        SessionId sessionId = event.sessionId();
+        OutcomeSessions.Stored stored = batch.find(event.clientId().value(), sessionId.value())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Session " + sessionId + " has an event at position " + position + " but was never started"));
         if (position <= stored.lastPosition()) {
             return; // redelivered: this event is in the view already
         }
-        SessionOutcome after = change.apply(stored.outcome());
-        batch.change(sessionId.value(), after, position);
-        rollupChanges().record(stored.outcome(), after);
+        batch.change(sessionId.value(), change.apply(stored.outcome()), position);
     }
 
-    /** This batch's sessions and intakes, written back just before the batch commits. */
+    /** This batch's sessions, intakes and rollup changes, written just before the batch commits (with its token). */
     private OutcomeBatch batch() {
-        return BatchScope.current(SESSIONS, () -> {
-            OutcomeBatch batch = new OutcomeBatch(sessions);
+        return BatchScope.current(BATCH, () -> {
+            OutcomeBatch batch = new OutcomeBatch(sessions, rollups);
             batch.readAhead(BatchScope.events());
             return batch;
         }, OutcomeBatch::write);
-    }
-
-    /** This batch's rollup changes, written once just before the batch commits (with its token). */
-    private RollupChanges rollupChanges() {
-        return BatchScope.current(ROLLUP_CHANGES, RollupChanges::new, rollups::apply);
     }
 }

@@ -9,37 +9,16 @@ import org.triggerpoint.clinic.query.outcomes.RollupChanges.Visit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * The rollups: totals per group and month, each client's sessions per group and month, and the visits that count
- * distinct clients. Written as deltas, read as sums over a range of months, so an answer costs the same for a thousand
- * sessions or a million.
+ * The rollups: totals per group and month, and the visits that count distinct clients. Written as deltas, read as sums
+ * over a range of months, so an answer costs the same for a thousand sessions or a million.
  */
 @Repository
 class OutcomeRollups {
-
-    /**
-     * The sessions per month of some clients in some groups (parameters: the dimensions, group keys and client ids,
-     * position by position), one probe of the primary key per client and group. Written as a join, PostgreSQL hashed
-     * the keys and scanned the whole table whenever its statistics were those of a small table, as they are all
-     * through a rebuild that empties it: 6.1 ms a call, 18.4 s of the database's time in a quick benchmark run
-     * ({@code pg_stat_statements}), against 0.31 ms and 1.1 s now. {@code offset 0} keeps the lateral subquery from
-     * being merged back into such a join, so that the plan is the index probe whatever the statistics say.
-     */
-    static final String SESSIONS_BEFORE = """
-            select c.dimension, c.group_key, c.client_id, c.month, c.sessions
-            from unnest(?::text[], ?::text[], ?::uuid[]) as changed (dimension, group_key, client_id)
-            cross join lateral (
-                select * from query.outcome_group_client c
-                where c.dimension = changed.dimension and c.group_key = changed.group_key
-                    and c.client_id = changed.client_id
-                offset 0) c""";
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -50,15 +29,12 @@ class OutcomeRollups {
     }
 
     /**
-     * Applies a batch's changes, one statement batch per table. The tables that segments share (totals, visits) are
-     * written in the order RollupChanges gives; a client's own rows are written by their segment alone.
+     * Applies a batch's changes, given its clients' sessions per group and month before it, one statement batch per
+     * table. The tables are shared by the segments, so rows are written in the order RollupChanges gives.
      */
-    void apply(RollupChanges changes) {
+    void apply(RollupChanges changes, Map<ClientInGroup, SortedMap<YearMonth, Long>> sessionsBefore) {
         applyTotals(changes.totals());
-        SortedMap<ClientInGroup, SortedMap<YearMonth, Long>> clientSessions = changes.clientSessions();
-        SortedMap<Visit, Long> visits = changes.visits(sessionsBefore(clientSessions.keySet().stream().toList()));
-        applyClientSessions(clientSessions);
-        applyVisits(visits);
+        applyVisits(changes.visits(sessionsBefore));
     }
 
     private void applyTotals(SortedMap<GroupKey, OutcomeTotals> changes) {
@@ -88,45 +64,6 @@ class OutcomeRollups {
         jdbcTemplate.batchUpdate("""
                 delete from query.outcome_rollup
                 where dimension = ? and group_key = ? and month = ? and sessions = 0""", emptied);
-    }
-
-    /** Each changed client's sessions per month in the group, as they stand before the batch. */
-    private Map<ClientInGroup, SortedMap<YearMonth, Long>> sessionsBefore(List<ClientInGroup> clients) {
-        Map<ClientInGroup, SortedMap<YearMonth, Long>> sessions = new HashMap<>();
-        if (clients.isEmpty()) {
-            return sessions;
-        }
-        jdbc.sql(SESSIONS_BEFORE)
-                .params(clients.stream().map(client -> client.grouping().parameter()).toArray(String[]::new),
-                        clients.stream().map(ClientInGroup::key).toArray(String[]::new),
-                        clients.stream().map(client -> client.clientId().toString()).toArray(String[]::new))
-                .query(rs -> {
-                    ClientInGroup client = new ClientInGroup(Grouping.named(rs.getString("dimension")).orElseThrow(),
-                            rs.getString("group_key"), rs.getObject("client_id", UUID.class));
-                    sessions.computeIfAbsent(client, any -> new TreeMap<>()).put(
-                            YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("sessions"));
-                });
-        return sessions;
-    }
-
-    private void applyClientSessions(SortedMap<ClientInGroup, SortedMap<YearMonth, Long>> changes) {
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> emptied = new ArrayList<>();
-        changes.forEach((client, perMonth) -> perMonth.forEach((month, change) -> {
-            Object[] primaryKey = {client.grouping().parameter(), client.key(), client.clientId(), firstDay(month)};
-            rows.add(new Object[]{primaryKey[0], primaryKey[1], primaryKey[2], primaryKey[3], change});
-            if (change < 0) {
-                emptied.add(primaryKey);
-            }
-        }));
-        jdbcTemplate.batchUpdate("""
-                insert into query.outcome_group_client as client (dimension, group_key, client_id, month, sessions)
-                values (?, ?, ?, ?, ?)
-                on conflict (dimension, group_key, client_id, month) do update
-                    set sessions = client.sessions + excluded.sessions""", rows);
-        jdbcTemplate.batchUpdate("""
-                delete from query.outcome_group_client
-                where dimension = ? and group_key = ? and client_id = ? and month = ? and sessions = 0""", emptied);
     }
 
     private void applyVisits(SortedMap<Visit, Long> changes) {
@@ -192,7 +129,7 @@ class OutcomeRollups {
     }
 
     void clear() {
-        jdbc.sql("truncate query.outcome_rollup, query.outcome_group_client, query.outcome_group_visit").update();
+        jdbc.sql("truncate query.outcome_rollup, query.outcome_group_visit").update();
     }
 
     private static LocalDate firstDay(YearMonth month) {

@@ -21,7 +21,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,12 +29,14 @@ import java.util.UUID;
 class OutcomeSessions {
 
     /** A session's outcome with the global position of the last event applied to it. */
-    record Stored(SessionOutcome outcome, long lastPosition) {
+    record Stored(UUID sessionId, SessionOutcome outcome, long lastPosition) {
     }
 
     /** A client's presenting conditions from an intake, and that intake's global position. */
     record Intake(Set<PresentingCondition> conditions, long position) {
     }
+
+    static final String SESSIONS_OF_CLIENTS = "select * from query.outcome_session where client_id = any(?)";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -47,27 +48,23 @@ class OutcomeSessions {
         this.lookups = lookups;
     }
 
-    Optional<Stored> find(UUID sessionId) {
-        return Optional.ofNullable(findAll(List.of(sessionId)).get(sessionId));
-    }
-
-    /** Those of {@code sessionIds} the view holds, in one query. */
-    Map<UUID, Stored> findAll(Collection<UUID> sessionIds) {
-        Map<UUID, Stored> found = new HashMap<>();
-        lookups.sql("select * from query.outcome_session where session_id = any(?)")
-                .param(sessionIds.toArray(UUID[]::new))
-                .query(rs -> {
-                    found.put(rs.getObject("session_id", UUID.class),
-                            new Stored(outcome(rs), rs.getLong("last_position")));
-                });
-        return found;
+    /**
+     * Every session of each of {@code clientIds} the view holds, in one query: a client's sessions say which months
+     * the client has in each group, which the distinct-client counts need.
+     */
+    List<Stored> sessionsOf(Collection<UUID> clientIds) {
+        return lookups.sql(SESSIONS_OF_CLIENTS)
+                .param(clientIds.toArray(UUID[]::new))
+                .query((rs, row) -> new Stored(rs.getObject("session_id", UUID.class), outcome(rs),
+                        rs.getLong("last_position")))
+                .list();
     }
 
     /**
      * Stores newly started sessions; a redelivered start finds its session there already and changes nothing. One
      * statement batch for all of them.
      */
-    void insertAll(Map<UUID, Stored> started) {
+    void insertAll(Collection<Stored> started) {
         named.batchUpdate("""
                         insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
                             pain_score, post_pain_score, completed, sore, resolved_within_48h, muscles, pressures,
@@ -79,7 +76,7 @@ class OutcomeSessions {
     }
 
     /** The parts of sessions that change after they started, in one statement batch. */
-    void updateAll(Map<UUID, Stored> changed) {
+    void updateAll(Collection<Stored> changed) {
         named.batchUpdate("""
                         update query.outcome_session set pain_score = :painScore, post_pain_score = :postPainScore,
                             completed = :completed, sore = :sore, resolved_within_48h = :resolved,
@@ -129,11 +126,11 @@ class OutcomeSessions {
         jdbc.sql("truncate query.outcome_session, query.outcome_client").update();
     }
 
-    private static SqlParameterSource[] parameters(Map<UUID, Stored> sessions) {
-        return sessions.entrySet().stream().map(session -> {
-            SessionOutcome outcome = session.getValue().outcome();
+    private static SqlParameterSource[] parameters(Collection<Stored> sessions) {
+        return sessions.stream().map(session -> {
+            SessionOutcome outcome = session.outcome();
             return new MapSqlParameterSource()
-                    .addValue("sessionId", session.getKey())
+                    .addValue("sessionId", session.sessionId())
                     .addValue("clientId", outcome.clientId())
                     .addValue("therapistId", outcome.therapistId())
                     .addValue("startedMonth", outcome.startedMonth().atDay(1))
@@ -145,7 +142,7 @@ class OutcomeSessions {
                     .addValue("muscles", names(outcome.muscles()))
                     .addValue("pressures", names(outcome.pressures()))
                     .addValue("conditions", names(outcome.conditions()))
-                    .addValue("position", session.getValue().lastPosition());
+                    .addValue("position", session.lastPosition());
         }).toArray(SqlParameterSource[]::new);
     }
 

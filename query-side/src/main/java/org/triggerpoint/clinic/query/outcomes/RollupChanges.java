@@ -1,7 +1,9 @@
 package org.triggerpoint.clinic.query.outcomes;
 
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -63,8 +65,20 @@ final class RollupChanges {
     }
 
     private void addClientSessions(GroupKey group, UUID clientId, long sessions) {
-        clientSessions.computeIfAbsent(new ClientInGroup(group.grouping(), group.key(), clientId),
-                        client -> new TreeMap<>())
+        addSessions(clientSessions, group, clientId, sessions);
+    }
+
+    /** Each client's number of sessions per group and month among {@code sessions}: the months they have in each. */
+    static Map<ClientInGroup, SortedMap<YearMonth, Long>> sessionsPerMonth(Collection<SessionOutcome> sessions) {
+        Map<ClientInGroup, SortedMap<YearMonth, Long>> perMonth = new HashMap<>();
+        sessions.forEach(session -> session.groups().forEach(group ->
+                addSessions(perMonth, group, session.clientId(), 1)));
+        return perMonth;
+    }
+
+    private static void addSessions(Map<ClientInGroup, SortedMap<YearMonth, Long>> perMonth, GroupKey group,
+                                    UUID clientId, long sessions) {
+        perMonth.computeIfAbsent(new ClientInGroup(group.grouping(), group.key(), clientId), client -> new TreeMap<>())
                 .merge(group.month(), sessions, Long::sum);
     }
 
@@ -89,8 +103,9 @@ final class RollupChanges {
     }
 
     /**
-     * The change to the visit counts, given each changed client's sessions per month in the group before this batch:
-     * the visits of the months they have after it, minus those of the months they had.
+     * The change to the visit counts, given each changed client's sessions per month in the group before this batch
+     * ({@link #sessionsPerMonth} of their sessions as they were): the visits of the months they have after it, minus
+     * those of the months they had.
      */
     SortedMap<Visit, Long> visits(Map<ClientInGroup, SortedMap<YearMonth, Long>> sessionsBefore) {
         SortedMap<Visit, Long> changed = new TreeMap<>();

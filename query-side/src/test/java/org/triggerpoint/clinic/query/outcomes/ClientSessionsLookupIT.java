@@ -2,9 +2,12 @@ package org.triggerpoint.clinic.query.outcomes;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.triggerpoint.clinic.localpostgres.TestDatabase;
+import org.triggerpoint.clinic.query.projections.BatchLookups;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -14,42 +17,43 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read of a batch's clients' sessions per group probes the primary key for each client and group, even while the
- * table's statistics are those of a table just emptied, as all through a rebuild.
+ * A batch reads its clients' sessions through the index on the client, even while the table's statistics are those
+ * of a table just emptied, as all through a rebuild.
  */
 class ClientSessionsLookupIT {
 
     @Test
-    void aBatchsClientsAreLookedUpByTheirKeyInATableWithoutStatistics() {
+    void aBatchsClientsSessionsAreFoundByTheClientsIndexInATableWithoutStatistics() {
         try (TestDatabase database = TestDatabase.create()) {
             DataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
             Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query")
                     .locations("classpath:db/migration").load().migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            List<UUID> clients = IntStream.range(0, 2000).mapToObj(any -> UUID.randomUUID()).toList();
+            jdbc.sql("alter table query.outcome_session set (autovacuum_enabled = false)").update();
+            List<UUID> clients = IntStream.range(0, 4000).mapToObj(any -> UUID.randomUUID()).toList();
             jdbc.sql("""
-                            insert into query.outcome_group_client (dimension, group_key, client_id, month, sessions)
-                            select 'muscle', 'UPPER_TRAPEZIUS', client_id, date '2026-03-01', 1
-                            from unnest(?::uuid[]) as client_id""")
+                            insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
+                                completed, sore, resolved_within_48h, muscles, pressures, conditions, last_position)
+                            select gen_random_uuid(), client_id, gen_random_uuid(), date '2026-03-01', true, false,
+                                false, '{UPPER_TRAPEZIUS}', '{STATIC}', '{}', 1
+                            from unnest(?::uuid[]) as client_id, generate_series(1, 5)""")
                     .param(clients.toArray(UUID[]::new))
                     .update();
             List<UUID> batch = clients.subList(0, 17);
-            Object[] batchKeys = {batch.stream().map(any -> "muscle").toArray(String[]::new),
-                    batch.stream().map(any -> "UPPER_TRAPEZIUS").toArray(String[]::new),
-                    batch.stream().map(UUID::toString).toArray(String[]::new)};
 
-            List<String> plan = jdbc.sql("explain " + OutcomeRollups.SESSIONS_BEFORE)
-                    .params(batchKeys)
+            List<String> plan = jdbc.sql("explain " + OutcomeSessions.SESSIONS_OF_CLIENTS)
+                    .param(batch.toArray(UUID[]::new))
                     .query(String.class)
                     .list();
 
-            assertThat(plan).anyMatch(line -> line.contains("Index Scan using outcome_group_client_pkey"))
-                    .noneMatch(line -> line.contains("Seq Scan on outcome_group_client"));
-            assertThat(jdbc.sql(OutcomeRollups.SESSIONS_BEFORE)
-                    .params(batchKeys)
-                    .query((rs, row) -> rs.getObject("client_id", UUID.class))
-                    .list())
-                    .containsExactlyInAnyOrderElementsOf(batch);
+            assertThat(plan).anyMatch(line -> line.contains("Index Scan on outcome_session_client")
+                            || line.contains("Index Scan using outcome_session_client"))
+                    .noneMatch(line -> line.contains("Seq Scan"));
+            OutcomeSessions sessions = new OutcomeSessions(jdbc,
+                    new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource)), new BatchLookups(dataSource));
+            assertThat(sessions.sessionsOf(batch))
+                    .hasSize(5 * batch.size())
+                    .allMatch(session -> batch.contains(session.outcome().clientId()));
         }
     }
 }

@@ -53,7 +53,6 @@ class RebuildEqualsIncrementalIT {
             "outcome_session", "session_id",
             "outcome_client", "client_id",
             "outcome_rollup", "dimension, group_key, month",
-            "outcome_group_client", "dimension, group_key, client_id, month",
             "outcome_group_visit", "dimension, group_key, month, previous_month");
 
     private static final String HISTORY_REBUILD = "/api/admin/projections/client-history/rebuild";

@@ -7,6 +7,7 @@ import org.triggerpoint.clinic.query.outcomes.RollupChanges.ClientInGroup;
 import org.triggerpoint.clinic.query.outcomes.RollupChanges.Visit;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -146,6 +147,24 @@ class RollupChangesTest {
         assertThat(changes.clientSessions()).containsOnly(entry(annaWithPiriformis, months(MAY, -1)));
         assertThat(changes.visits(Map.of(annaWithPiriformis, months(MAY, 1))))
                 .containsOnly(entry(new Visit(piriformis, null), -1L));
+    }
+
+    @Test
+    void aClientsMonthsInAGroupAreCountedFromTheirSignedSessions() {
+        SessionOutcome march = SessionOutcome.started(ANNA, THERAPIST, MARCH).assessed(6).completed(3, Set.of());
+        SessionOutcome may = SessionOutcome.started(ANNA, THERAPIST, MAY).assessed(6).completed(3, Set.of());
+        SessionOutcome mayAgain = SessionOutcome.started(ANNA, THERAPIST, MAY).assessed(5).completed(4, Set.of());
+        SessionOutcome mayUnsigned = SessionOutcome.started(ANNA, THERAPIST, MAY).assessed(7);
+        SessionOutcome bensMay = SessionOutcome.started(BEN, THERAPIST, MAY).assessed(8).completed(2, Set.of());
+        SortedMap<YearMonth, Long> marchOnceMayTwice = months(MARCH, 1);
+        marchOnceMayTwice.put(MAY, 2L);
+
+        assertThat(RollupChanges.sessionsPerMonth(List.of(march, may, mayAgain, mayUnsigned, bensMay))).containsOnly(
+                entry(ANNA_WITH_THERAPIST, marchOnceMayTwice),
+                entry(new ClientInGroup(Grouping.THERAPIST, THERAPIST.toString(), BEN), months(MAY, 1)),
+                entry(new ClientInGroup(Grouping.MONTH, "2025-03", ANNA), months(MARCH, 1)),
+                entry(new ClientInGroup(Grouping.MONTH, "2025-05", ANNA), months(MAY, 2)),
+                entry(new ClientInGroup(Grouping.MONTH, "2025-05", BEN), months(MAY, 1)));
     }
 
     @Test
