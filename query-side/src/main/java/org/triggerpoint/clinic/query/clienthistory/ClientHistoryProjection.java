@@ -26,6 +26,7 @@ import org.triggerpoint.clinic.query.privacy.ClientKeys;
 import org.triggerpoint.clinic.query.projections.BatchScope;
 import org.triggerpoint.clinic.query.projections.EventPosition;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -161,8 +162,10 @@ class ClientHistoryProjection {
     /** This batch's documents, written back just before it commits. */
     private HistoryBatch batch() {
         return BatchScope.current(BATCH, () -> {
+            List<EventMessage<?>> events = BatchScope.events();
+            keys.readAhead(events);
             HistoryBatch batch = new HistoryBatch(tables);
-            batch.readAhead(BatchScope.events());
+            batch.readAhead(events);
             return batch;
         }, HistoryBatch::write);
     }

@@ -164,13 +164,17 @@ public class EventPages {
     /**
      * Axon's JDBC engine, asked for one page of rows at a time, unconverted. Each row's time is read once, here
      * ({@link EventTimestamps}), for the gap check and for every view that asks the event for it: Axon's entry parses
-     * its text each time it is asked.
+     * its text each time it is asked. The names a row repeats (its aggregate's type, its payload's type and revision)
+     * are one string each, so that the views' serializers find their classes by a string whose hash is known.
      */
     private static final class Reader extends JdbcEventStorageEngine {
 
         private static final int MAX_GAP_OFFSET = 10_000;
         private static final long LOWEST_GLOBAL_SEQUENCE = 1;
         private static final int GAP_TIMEOUT_MILLIS = 60_000;
+        private static final int NAMES_KEPT = 10_000;
+
+        private final Map<String, String> names = new ConcurrentHashMap<>();
 
         private Reader(JdbcEventStorageEngine.Builder builder) {
             super(builder.maxGapOffset(MAX_GAP_OFFSET)
@@ -197,14 +201,14 @@ public class EventPages {
             String storedTime = row.getString(schema.timestampColumn());
             Instant timestamp = EventTimestamps.parse(storedTime);
             StoredEvent event = new StoredEvent(
-                    row.getString(schema.typeColumn()),
+                    name(row.getString(schema.typeColumn())),
                     eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
                     row.getLong(schema.sequenceNumberColumn()),
                     eventIdentifier,
                     storedTime,
                     timestamp,
-                    row.getString(schema.payloadTypeColumn()),
-                    row.getString(schema.payloadRevisionColumn()),
+                    name(row.getString(schema.payloadTypeColumn())),
+                    name(row.getString(schema.payloadRevisionColumn())),
                     readPayload(row, schema.payloadColumn()),
                     readPayload(row, schema.metaDataColumn()));
             boolean gapsMayFill = timestamp.isAfter(
@@ -221,6 +225,19 @@ public class EventPages {
             return new TrackedDomainEventData<>(token, event);
         }
 
+        private String name(String read) {
+            if (read == null) {
+                return null;
+            }
+            String kept = names.get(read);
+            if (kept != null) {
+                return kept;
+            }
+            if (names.size() < NAMES_KEPT) {
+                names.putIfAbsent(read, read);
+            }
+            return read;
+        }
     }
 
     /** A stored event whose time was read once, when its row was. */
