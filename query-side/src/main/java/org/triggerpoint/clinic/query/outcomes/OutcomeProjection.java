@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup("outcomes")
 class OutcomeProjection {
 
-    private static final String BATCH = OutcomeProjection.class.getName() + ".sessions";
+    private static final String BATCH = OutcomeProjection.class.getName() + ".batch";
 
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
