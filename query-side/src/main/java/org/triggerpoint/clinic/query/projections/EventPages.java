@@ -10,10 +10,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.triggerpoint.clinic.events.storage.StoredMetaData;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -242,16 +240,10 @@ public class EventPages {
         }
     }
 
-    /**
-     * A stored event whose time was read once, when its row was, and whose metadata are decoded once for all the
-     * serializers that read its page ({@link StoredMetaData}): the history view reads them for the user who recorded
-     * each event, and the audit trail with its own serializer (10.5 % of the history view's rebuild thread,
-     * async-profiler).
-     */
+    /** A stored event whose time was read once, when its row was. */
     private static final class StoredEvent extends GenericDomainEventEntry<Object> {
 
         private final Instant timestamp;
-        private final StoredMetaData<Object> metaData;
 
         private StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
                             String storedTime, Instant timestamp, String payloadType, String payloadRevision,
@@ -259,12 +251,6 @@ public class EventPages {
             super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTime, payloadType,
                     payloadRevision, payload, metaData);
             this.timestamp = timestamp;
-            this.metaData = new StoredMetaData<>(super.getMetaData());
-        }
-
-        @Override
-        public SerializedObject<Object> getMetaData() {
-            return metaData;
         }
 
         @Override

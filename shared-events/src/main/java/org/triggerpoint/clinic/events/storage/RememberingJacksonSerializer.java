@@ -1,7 +1,6 @@
 package org.triggerpoint.clinic.events.storage;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -18,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * (async-profiler). A stored type name always names the same class in a running process (and a name that names
  * none, never one: Axon answers it with {@link UnknownSerializedType}), and a reader is immutable, so both are kept
  * once found.
- * <p>
- * Metadata that remember their decoded form ({@link StoredMetaData}) are decoded once for every serializer.
  */
 final class RememberingJacksonSerializer extends JacksonSerializer {
 
@@ -34,15 +31,6 @@ final class RememberingJacksonSerializer extends JacksonSerializer {
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
         return classes.computeIfAbsent(type.getName(), name -> super.classForType(type));
-    }
-
-    /** Metadata a reader keeps with its stored event ({@link StoredMetaData}) are decoded once, by any serializer. */
-    @Override
-    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        if (serializedObject instanceof StoredMetaData<S> metaData) {
-            return metaData.decodedOnce(() -> super.deserialize(serializedObject));
-        }
-        return super.deserialize(serializedObject);
     }
 
     @Override
