@@ -83,7 +83,9 @@ final class OutcomeBatch {
 
     /** The session as it stands now, this batch's events included. */
     Optional<Stored> find(UUID clientId, UUID sessionId) {
-        readSessionsOf(List.of(clientId));
+        if (!storedSessionsOfClient.containsKey(clientId)) {
+            readSessionsOf(List.of(clientId)); // read ahead with the batch as a rule; this is the exception
+        }
         return Optional.ofNullable(current.get(sessionId));
     }
 

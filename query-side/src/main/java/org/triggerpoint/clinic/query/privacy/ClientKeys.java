@@ -13,8 +13,11 @@ import org.triggerpoint.clinic.events.storage.PersonalDataCipher;
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,13 +51,7 @@ public class ClientKeys implements ClientKeyring {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SecretKey> key = jdbc.sql("select data_key from privacy.client_key where client_id = ?")
-                .param(clientId.value())
-                .query((rs, row) -> Optional.ofNullable(rs.getBytes(1)).map(PersonalDataCipher::key))
-                .optional()
-                .flatMap(found -> found);
-        key.ifPresent(found -> keys.put(clientId, found));
-        return key;
+        return Optional.ofNullable(read(List.of(clientId.value())).get(clientId));
     }
 
     /**
@@ -75,11 +72,19 @@ public class ClientKeys implements ClientKeyring {
         if (registered.size() < 2) {
             return; // one is read when it is needed, by the same one query
         }
+        read(registered);
+    }
+
+    /** The keys of those of {@code clientIds} that have one (none once destroyed), read in one query and cached. */
+    private Map<ClientId, SecretKey> read(Collection<UUID> clientIds) {
+        Map<ClientId, SecretKey> found = new HashMap<>();
         jdbc.sql("select client_id, data_key from privacy.client_key where client_id = any(?) and data_key is not null")
-                .param(registered.toArray(UUID[]::new))
+                .param(clientIds.toArray(UUID[]::new))
                 .query(rs -> {
-                    keys.put(new ClientId(rs.getObject(1, UUID.class)), PersonalDataCipher.key(rs.getBytes(2)));
+                    found.put(new ClientId(rs.getObject(1, UUID.class)), PersonalDataCipher.key(rs.getBytes(2)));
                 });
+        keys.putAll(found);
+        return found;
     }
 
     private static Optional<UUID> asUuid(String streamId) {
