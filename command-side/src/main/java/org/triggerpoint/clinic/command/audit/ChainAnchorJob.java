@@ -15,7 +15,9 @@ import java.util.Optional;
  * Anchors the event log: records a digest of every stream's head (its last event and chain hash) up to the latest
  * settled global position, so that a later check can tell a deleted stream or a cut-off tail, which a hash chain
  * alone cannot show. Once at start and then on {@code clinic.audit.anchor-schedule}, whenever events were stored
- * since the last anchor. The digest is the database's own {@code events.heads_digest}, the one the verifier uses.
+ * since the last anchor. The database writes it ({@code events.anchor_log}, migration V6) from every stream's head as
+ * of the last anchor, brought forward with the events stored since, so an anchor costs what was stored since the last
+ * one, not the whole log; its digest is by definition the verifier's {@code events.heads_digest}.
  * With several command-side nodes, one anchors at a time (the others skip that run), so no position is anchored twice.
  */
 @Component
@@ -49,15 +51,9 @@ class ChainAnchorJob {
     private Optional<Long> anchorAlone() {
         // Its own statement (and so its own transaction): the lock it takes to settle the position is held briefly.
         long position = jdbc.sql("select events.settled_position()").query(Long.class).single();
-        Optional<Long> anchor = jdbc.sql("""
-                        insert into events.chain_anchor (global_position, streams, heads_digest)
-                        select :position,
-                               (select count(distinct aggregate_identifier) from events.domain_event_entry
-                                where global_index <= :position),
-                               events.heads_digest(:position)
-                        where not exists (select 1 from events.chain_anchor where global_position >= :position)
-                        returning anchor_id""")
-                .param("position", position)
+        // Null (so empty) when an anchor at or beyond that position exists: nothing was stored since.
+        Optional<Long> anchor = jdbc.sql("select events.anchor_log(?)")
+                .param(position)
                 .query(Long.class)
                 .optional();
         anchor.ifPresent(id -> log.debug("Anchored the event log at global position {} (anchor {})", position, id));

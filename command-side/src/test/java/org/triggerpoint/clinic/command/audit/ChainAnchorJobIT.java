@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.triggerpoint.clinic.command.client.ChangeConsent;
 import org.triggerpoint.clinic.command.client.RegisterClient;
 import org.triggerpoint.clinic.command.http.CommandSideIntegrationTest;
 import org.triggerpoint.clinic.events.client.ClientDetails;
@@ -31,24 +32,62 @@ class ChainAnchorJobIT {
 
     @Test
     void anAnchorDigestsEveryStreamsHeadUpToTheLatestStoredEvent() {
-        ClientId client = new ClientId(UUID.randomUUID());
-        commands.sendAndWait(new RegisterClient(client, new ClientDetails("Rowan", "Ashdown",
+        register(new ClientId(UUID.randomUUID()), "Ashdown");
+        long latest = latestPosition();
+
+        Anchor anchor = anchor(job.anchorTheLog().orElseThrow());
+
+        assertThat(anchor.globalPosition()).isGreaterThanOrEqualTo(latest);
+        assertCoversEveryStreamsHead(anchor);
+        assertThat(job.anchorTheLog()).as("nothing stored since: no second anchor").isEmpty();
+    }
+
+    /**
+     * Each anchor brings forward the heads of the one before it with the events stored since (migration V6): new
+     * streams join, streams that grew move their head, streams left alone keep theirs.
+     */
+    @Test
+    void anchorsOneAfterAnotherEachDigestEveryStreamsHeadAtTheirPosition() {
+        ClientId ashdown = new ClientId(UUID.randomUUID());
+        ClientId brightwell = new ClientId(UUID.randomUUID());
+        register(ashdown, "Ashdown");
+        register(brightwell, "Brightwell");
+        assertCoversEveryStreamsHead(anchor(job.anchorTheLog().orElseThrow()));
+
+        ClientId carrow = new ClientId(UUID.randomUUID());
+        register(carrow, "Carrow");
+        commands.sendAndWait(new ChangeConsent(ashdown, true, false, Instant.now()));
+        commands.sendAndWait(new ChangeConsent(ashdown, true, true, Instant.now()));
+        assertCoversEveryStreamsHead(anchor(job.anchorTheLog().orElseThrow()));
+
+        commands.sendAndWait(new ChangeConsent(brightwell, false, true, Instant.now()));
+        Anchor third = anchor(job.anchorTheLog().orElseThrow());
+        assertCoversEveryStreamsHead(third);
+        assertThat(third.globalPosition()).isEqualTo(latestPosition());
+    }
+
+    private void register(ClientId client, String familyName) {
+        commands.sendAndWait(new RegisterClient(client, new ClientDetails("Rowan", familyName,
                 LocalDate.of(1962, 8, 30), null, null), true, true, Instant.now()));
-        long latest = jdbc.sql("select max(global_index) from events.domain_event_entry").query(Long.class).single();
+    }
 
-        long anchorId = job.anchorTheLog().orElseThrow();
+    private long latestPosition() {
+        return jdbc.sql("select max(global_index) from events.domain_event_entry").query(Long.class).single();
+    }
 
-        Anchor anchor = jdbc.sql("select global_position, streams, heads_digest from events.chain_anchor "
-                        + "where anchor_id = ?")
+    private Anchor anchor(long anchorId) {
+        return jdbc.sql("select global_position, streams, heads_digest from events.chain_anchor where anchor_id = ?")
                 .param(anchorId)
                 .query((rs, row) -> new Anchor(rs.getLong(1), rs.getLong(2), rs.getBytes(3)))
                 .single();
-        assertThat(anchor.globalPosition()).isGreaterThanOrEqualTo(latest);
+    }
+
+    /** The anchor's stream count and digest are those of the event table as it stands, by their definition. */
+    private void assertCoversEveryStreamsHead(Anchor anchor) {
         assertThat(anchor.streams()).isEqualTo(jdbc.sql("select count(distinct aggregate_identifier) "
                 + "from events.domain_event_entry where global_index <= ?").param(anchor.globalPosition())
                 .query(Long.class).single());
         assertThat(anchor.headsDigest()).isEqualTo(headsDigestAsDocumented(anchor.globalPosition()));
-        assertThat(job.anchorTheLog()).as("nothing stored since: no second anchor").isEmpty();
     }
 
     /** sha256 over each stream's last event (identifier, sequence number, chain hash), streams in byte order. */
