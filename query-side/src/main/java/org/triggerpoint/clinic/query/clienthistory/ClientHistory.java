@@ -8,7 +8,6 @@ import org.triggerpoint.clinic.query.clienthistory.ClientRecord.Intake;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +26,7 @@ record ClientHistory(UUID clientId, Details details, Instant registeredAt, Conse
                      List<MuscleSummary> muscleSummary,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf) {
 
+    private static final long SECONDS_PER_DAY = 86_400;
     private static final Comparator<SessionFacts> IN_ORDER_STARTED =
             Comparator.comparing(SessionFacts::startedAt).thenComparing(SessionFacts::sessionId);
 
@@ -45,8 +45,12 @@ record ClientHistory(UUID clientId, Details details, Instant registeredAt, Conse
                 client.intake(), client.erasure(), inOrder, PainTrendPoint.of(facts), MuscleSummary.of(facts), asOf);
     }
 
-    /** The summaries give calendar dates in UTC, as the clinic's records carry no time zone. */
+    /**
+     * The summaries give calendar dates in UTC, as the clinic's records carry no time zone. Counted in whole days of
+     * the epoch: Java 17's {@code LocalDate.ofInstant} asks the offset for its rules, a new object with a map of its
+     * own each time, for every trigger point and session of every history read.
+     */
     static LocalDate dateOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY));
     }
 }
