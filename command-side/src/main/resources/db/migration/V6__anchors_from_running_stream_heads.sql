@@ -1,8 +1,9 @@
 -- An anchor's digest covers every stream's head (V5, events.heads_digest). Computed from the event table, each anchor
--- read and sorted the whole log: once a minute, at a cost that grows with every event ever stored (about 7 s of a core
--- at a million events, against a minute's schedule). The anchor writer now keeps every stream's head as of its last
--- anchor and reads only the events stored since. The digest is the same by definition, and the verifier still
--- recomputes it from the event table (events.heads_digest), so a head kept wrongly here shows as a broken anchor.
+-- read and sorted the whole log: once a minute, at a cost that grows with every event ever stored (3.2-3.6 s of
+-- PostgreSQL at a million events on the development machine). The anchor writer now keeps every stream's head as of
+-- its last anchor and reads only the events stored since (0.5 s there after 20 000 new events). The digest is the
+-- same by definition, and the verifier still recomputes it from the event table (events.heads_digest), so a head kept
+-- wrongly here shows as a broken anchor.
 
 -- Each stream's last event as of the latest anchor: its sequence number, chain hash and global position. The latest
 -- event of the whole log is always the head of its stream, so the highest global_index here is the position the
