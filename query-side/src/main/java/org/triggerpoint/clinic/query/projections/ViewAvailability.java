@@ -11,6 +11,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.triggerpoint.clinic.query.web.InvalidQuery;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +29,14 @@ public class ViewAvailability implements HandlerInterceptor {
     private static final String ANSWERING = ViewAvailability.class.getName() + ".answering";
 
     private final ViewPositions positions;
+    private final ViewProgress progress;
     private final Rebuilds rebuilds;
     private final Duration timeout;
 
-    ViewAvailability(ViewPositions positions, Rebuilds rebuilds,
+    ViewAvailability(ViewPositions positions, ViewProgress progress, Rebuilds rebuilds,
                      @Value("${clinic.views.consistency-timeout:5s}") Duration timeout) {
         this.positions = positions;
+        this.progress = progress;
         this.rebuilds = rebuilds;
         this.timeout = timeout;
     }
@@ -85,14 +88,21 @@ public class ViewAvailability implements HandlerInterceptor {
         }
     }
 
+    /**
+     * Looks again as soon as the view commits a batch on this node, and at least every {@value POLL_MILLIS} ms for
+     * segments that other nodes process. The batch count is taken before each look, so a batch committed while
+     * looking is not missed.
+     */
     private void awaitPosition(View view, long position) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long batches = progress.batches(view);
         while (!positions.includes(view, position)) {
             if (System.nanoTime() > deadline) {
                 throw new ViewUnavailable("The " + view.processorName() + " view does not include position "
                         + position + " yet (waited " + timeout.toMillis() + " ms); try again shortly");
             }
-            Thread.sleep(POLL_MILLIS);
+            progress.awaitBatchAfter(view, batches, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            batches = progress.batches(view);
         }
     }
 

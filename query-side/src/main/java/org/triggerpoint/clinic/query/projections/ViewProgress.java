@@ -1,0 +1,103 @@
+package org.triggerpoint.clinic.query.projections;
+
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells a read that waits for its view to include an event ({@code X-Consistency-Token}) that the view's processor
+ * has just committed a batch, so that it looks again at once rather than at its next poll. A read used to look every
+ * 5 ms, so each one that had to wait waited up to 5 ms longer than its view took.
+ * <p>
+ * Each batch signals when it is over, after its commit and after the processor has moved the segment's position on:
+ * Axon's pooled processor moves it as the batch commits (in the unit of work's after-commit phase), and the signal is
+ * given in the phase after that (clean-up). Not heard here, so still seen only on the read's poll: batches of other
+ * nodes, and events the view has no handler for, which move its position on without a batch.
+ */
+@Component
+public class ViewProgress implements ConfigurerModule {
+
+    private final Map<View, Batches> views = new EnumMap<>(View.class);
+
+    public ViewProgress() {
+        for (View view : View.values()) {
+            views.put(view, new Batches());
+        }
+    }
+
+    /** Every view processor signals its committed batches here. */
+    @Override
+    public void configureModule(Configurer configurer) {
+        configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (configuration, processorName) -> View.named(processorName)
+                        .<MessageHandlerInterceptor<? super EventMessage<?>>>map(this::signallingBatchesOf)
+                        .orElse((unitOfWork, chain) -> chain.proceed()));
+    }
+
+    /** A number that changes with every batch the view commits on this node: taken before a read looks at the view. */
+    public long batches(View view) {
+        return views.get(view).count();
+    }
+
+    /**
+     * Waits until the view commits a batch after {@code seen} (its {@link #batches} when the caller last looked), or
+     * the timeout; returns whether one came.
+     */
+    public boolean awaitBatchAfter(View view, long seen, long timeout, TimeUnit unit) throws InterruptedException {
+        return views.get(view).awaitAfter(seen, unit.toNanos(timeout));
+    }
+
+    void batchCommitted(View view) {
+        views.get(view).signal();
+    }
+
+    private MessageHandlerInterceptor<EventMessage<?>> signallingBatchesOf(View view) {
+        String signalling = ViewProgress.class.getName() + ".signalling";
+        return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
+            UnitOfWork<?> batch = unitOfWork.root();
+            batch.getOrComputeResource(signalling, key -> {
+                batch.onCleanup(over -> {
+                    if (!over.isRolledBack()) {
+                        batchCommitted(view);
+                    }
+                });
+                return Boolean.TRUE;
+            });
+            return chain.proceed();
+        };
+    }
+
+    private static final class Batches {
+
+        private long count;
+
+        synchronized long count() {
+            return count;
+        }
+
+        synchronized void signal() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized boolean awaitAfter(long seen, long timeoutNanos) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (count == seen) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            }
+            return true;
+        }
+    }
+}
