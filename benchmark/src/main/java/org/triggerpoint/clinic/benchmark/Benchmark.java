@@ -331,12 +331,17 @@ public final class Benchmark {
         int workers = therapists.size();
         double target = maxCommandsPerS / 2;
         long nanosBetween = (long) (workers * 1e9 / Math.max(target, 0.1));
+        // The prober's first read of the query side signs it in there (a password hash check: 1.45 s on the server
+        // under this load in one run): a cost of signing in, not of the lag, so it is paid before probes are counted.
+        // Nothing has read the query side before, so its reads' code is then compiled, as a long-running query side
+        // has it, by reads with a consistency token it already includes (as step 5 warms up its queries): without
+        // this, it compiled 2 000 methods in the first 40 s of probes, a quarter of a core (jstat -compiler).
+        BenchClinic.log("warming up the query side's reads for " + 2 * options.warmUpSeconds + " s");
+        String signingIn = probe.newClient();
+        warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds);
         BenchClinic.log(String.format(Locale.ROOT, "latency at about half load: %.1f commands/s from %d paced clients for %d s",
                 target, workers, options.latencySeconds));
         Recorder latency = new Recorder(3);
-        // The prober's first read of the query side signs it in there (a password hash check: 1.45 s on the server
-        // under this load in one run): a cost of signing in, not of the lag, so it is paid before probes are counted.
-        lagProbe();
         Histogram lagUnderLoad = new Histogram(3);
         AtomicBoolean probing = new AtomicBoolean(true);
         ExecutorService prober = Executors.newSingleThreadExecutor();
@@ -386,11 +391,14 @@ public final class Benchmark {
     private long lagProbe() {
         String client = probe.newClient();
         long committed = System.nanoTime();
-        Api.Answer history = api.get(clinic.queryUrl() + "/api/clients/" + client + "/history", probe.authorization,
-                probe.lastToken);
+        Api.Answer history = api.get(historyUrl(client), probe.authorization, probe.lastToken);
         long micros = (System.nanoTime() - committed) / 1_000;
         Api.expect(history, "history with a consistency token", 200);
         return Math.max(1, micros);
+    }
+
+    private String historyUrl(String client) {
+        return clinic.queryUrl() + "/api/clients/" + client + "/history";
     }
 
     // ------------------------------------------------------------------------------------------ 5. queries
@@ -401,7 +409,7 @@ public final class Benchmark {
         for (int i = 0; i < options.historySessions; i++) {
             probe.sessionFor(client);
         }
-        String historyUrl = clinic.queryUrl() + "/api/clients/" + client + "/history";
+        String historyUrl = historyUrl(client);
         Api.expect(api.get(historyUrl, probe.authorization, probe.lastToken), "history", 200);
         warmUp(historyUrl, probe.authorization, 2 * options.warmUpSeconds);
         Histogram history = new Histogram(3);
@@ -446,10 +454,15 @@ public final class Benchmark {
      * after them.
      */
     private void warmUp(String url, String authorization, int seconds) {
+        warmUp(url, authorization, null, seconds);
+    }
+
+    /** As {@link #warmUp(String, String, int)}, with the token sent if there is one; reads at least once. */
+    private void warmUp(String url, String authorization, String consistencyToken, int seconds) {
         long until = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < until) {
-            Api.expect(api.get(url, authorization, null), "warm-up read of " + url, 200);
-        }
+        do {
+            Api.expect(api.get(url, authorization, consistencyToken), "warm-up read of " + url, 200);
+        } while (System.nanoTime() < until);
     }
 
     // ------------------------------------------------------------------------------------------ 4. rebuild

@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.query.projections;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -28,6 +29,8 @@ import java.util.TreeMap;
  */
 @Component
 public class ViewPositions {
+
+    private static final int MAX_CHECKED_MASK = (1 << 10) - 1;
 
     private final EventProcessingConfiguration processors;
     private final JdbcClient jdbc;
@@ -80,11 +83,17 @@ public class ViewPositions {
     /**
      * One token per segment (null before its first event): this node's own in memory (ahead of what it stored), the
      * others' as stored. Read without claiming: {@link TokenStore#fetchToken} would claim the segment, failing while
-     * another node holds it and taking it from a node whose claim lapsed.
+     * another node holds it and taking it from a node whose claim lapsed. While this node processes every segment, as
+     * a single node does, the token table is not read at all: a read that waits for its view looks again after each
+     * batch the view commits.
      */
     private Map<Integer, TrackingToken> segmentTokens(View view) {
         Map<Integer, EventTrackerStatus> local = processor(view).processingStatus();
         Map<Integer, TrackingToken> tokens = new HashMap<>();
+        if (coverEveryEvent(local.values().stream().map(EventTrackerStatus::getSegment).toList())) {
+            local.forEach((segment, status) -> tokens.put(segment, status.getTrackingToken()));
+            return tokens;
+        }
         jdbc.sql("select segment, token, token_type from query.token_entry where processor_name = ? order by segment")
                 .param(view.processorName())
                 .query((row, number) -> {
@@ -95,6 +104,25 @@ public class ViewPositions {
                 })
                 .list();
         return tokens;
+    }
+
+    /**
+     * Whether every event falls in exactly one of {@code segments}: an event belongs to the segment whose id is its
+     * sequencing hash under the segment's mask. Segments split or merged while processing run at most 2^10 deep here
+     * (four by default); beyond that this answers no, and the token table is read instead.
+     */
+    static boolean coverEveryEvent(Collection<Segment> segments) {
+        int widestMask = segments.stream().mapToInt(Segment::getMask).max().orElse(-1);
+        if (widestMask < 0 || widestMask > MAX_CHECKED_MASK) {
+            return false;
+        }
+        for (int hash = 0; hash <= widestMask; hash++) {
+            int value = hash;
+            if (segments.stream().filter(segment -> segment.matches(value)).count() != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TrackingToken stored(String token, String type) {
