@@ -29,9 +29,8 @@ public class NewEvents implements SmartLifecycle {
     private static final long RENEW_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final DataSource dataSource;
-    private final Object lock = new Object();
+    private final Signals signals = new Signals();
     private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-    private long signals;
     private volatile boolean running;
     private Thread listener;
 
@@ -41,24 +40,12 @@ public class NewEvents implements SmartLifecycle {
 
     /** A number that changes with every signal: a reader compares it before and after it reads the store. */
     public long signals() {
-        synchronized (lock) {
-            return signals;
-        }
+        return signals.count();
     }
 
     /** Waits until a signal after {@code seen}, or the timeout; returns whether one came. */
     boolean awaitSignalAfter(long seen, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        synchronized (lock) {
-            while (signals == seen) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, remaining);
-            }
-            return true;
-        }
+        return signals.awaitAfter(seen, timeout, unit);
     }
 
     /**
@@ -77,10 +64,7 @@ public class NewEvents implements SmartLifecycle {
     }
 
     private void signal() {
-        synchronized (lock) {
-            signals++;
-            lock.notifyAll();
-        }
+        signals.signal();
         listeners.forEach(Runnable::run);
     }
 

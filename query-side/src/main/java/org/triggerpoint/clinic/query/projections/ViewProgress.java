@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class ViewProgress implements ConfigurerModule {
 
-    private final Map<View, Batches> views = new EnumMap<>(View.class);
+    private final Map<View, Signals> views = new EnumMap<>(View.class);
 
     public ViewProgress() {
         for (View view : View.values()) {
-            views.put(view, new Batches());
+            views.put(view, new Signals());
         }
     }
 
@@ -52,7 +52,7 @@ public class ViewProgress implements ConfigurerModule {
      * the timeout; returns whether one came.
      */
     public boolean awaitBatchAfter(View view, long seen, long timeout, TimeUnit unit) throws InterruptedException {
-        return views.get(view).awaitAfter(seen, unit.toNanos(timeout));
+        return views.get(view).awaitAfter(seen, timeout, unit);
     }
 
     void batchCommitted(View view) {
@@ -73,31 +73,5 @@ public class ViewProgress implements ConfigurerModule {
             });
             return chain.proceed();
         };
-    }
-
-    private static final class Batches {
-
-        private long count;
-
-        synchronized long count() {
-            return count;
-        }
-
-        synchronized void signal() {
-            count++;
-            notifyAll();
-        }
-
-        synchronized boolean awaitAfter(long seen, long timeoutNanos) throws InterruptedException {
-            long deadline = System.nanoTime() + timeoutNanos;
-            while (count == seen) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, remaining);
-            }
-            return true;
-        }
     }
 }
