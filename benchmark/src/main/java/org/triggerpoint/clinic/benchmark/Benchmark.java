@@ -335,7 +335,8 @@ public final class Benchmark {
         // under this load in one run): a cost of signing in, not of the lag, so it is paid before probes are counted.
         // Nothing has read the query side before, so its reads' code is then compiled, as a long-running query side
         // has it, by reads with a consistency token it already includes (as step 5 warms up its queries): without
-        // this, it compiled 2 000 methods in the first 40 s of probes, a quarter of a core (jstat -compiler).
+        // this, it compiled about 1 600 methods in the first 55 s of probes, with 14 s of compiler time (jstat
+        // -compiler), a quarter of a core.
         BenchClinic.log("warming up the query side's reads for " + 2 * options.warmUpSeconds + " s");
         String signingIn = probe.newClient();
         warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds);
