@@ -30,7 +30,8 @@ import java.util.TreeMap;
 @Component
 public class ViewPositions {
 
-    private static final int MAX_CHECKED_MASK = (1 << 10) - 1;
+    /** Up to 64 segments are checked one hash at a time on every look; more, and the token table is read. */
+    private static final int MAX_CHECKED_MASK = 63;
 
     private final EventProcessingConfiguration processors;
     private final JdbcClient jdbc;
@@ -84,8 +85,7 @@ public class ViewPositions {
      * One token per segment (null before its first event): this node's own in memory (ahead of what it stored), the
      * others' as stored. Read without claiming: {@link TokenStore#fetchToken} would claim the segment, failing while
      * another node holds it and taking it from a node whose claim lapsed. While this node processes every segment, as
-     * a single node does, the token table is not read at all: a read that waits for its view looks again after each
-     * batch the view commits.
+     * a single node does, the token table is not read at all.
      */
     private Map<Integer, TrackingToken> segmentTokens(View view) {
         Map<Integer, EventTrackerStatus> local = processor(view).processingStatus();
@@ -108,8 +108,8 @@ public class ViewPositions {
 
     /**
      * Whether every event falls in exactly one of {@code segments}: an event belongs to the segment whose id is its
-     * sequencing hash under the segment's mask. Segments split or merged while processing run at most 2^10 deep here
-     * (four by default); beyond that this answers no, and the token table is read instead.
+     * sequencing hash under the segment's mask. Answers no for segments narrower than a 64th (four by default), so
+     * that a look stays cheap; the token table is read then.
      */
     static boolean coverEveryEvent(Collection<Segment> segments) {
         int widestMask = segments.stream().mapToInt(Segment::getMask).max().orElse(-1);

@@ -23,11 +23,13 @@ import java.util.concurrent.TimeUnit;
  * nodes, and events the view has no handler for, which move its position on without a batch.
  */
 @Component
-public class ViewProgress implements ConfigurerModule {
+class ViewProgress implements ConfigurerModule {
+
+    private static final String SIGNALLING = ViewProgress.class.getName() + ".signalling";
 
     private final Map<View, Signals> views = new EnumMap<>(View.class);
 
-    public ViewProgress() {
+    ViewProgress() {
         for (View view : View.values()) {
             views.put(view, new Signals());
         }
@@ -43,7 +45,7 @@ public class ViewProgress implements ConfigurerModule {
     }
 
     /** A number that changes with every batch the view commits on this node: taken before a read looks at the view. */
-    public long batches(View view) {
+    long batches(View view) {
         return views.get(view).count();
     }
 
@@ -51,7 +53,7 @@ public class ViewProgress implements ConfigurerModule {
      * Waits until the view commits a batch after {@code seen} (its {@link #batches} when the caller last looked), or
      * the timeout; returns whether one came.
      */
-    public boolean awaitBatchAfter(View view, long seen, long timeout, TimeUnit unit) throws InterruptedException {
+    boolean awaitBatchAfter(View view, long seen, long timeout, TimeUnit unit) throws InterruptedException {
         return views.get(view).awaitAfter(seen, timeout, unit);
     }
 
@@ -60,10 +62,9 @@ public class ViewProgress implements ConfigurerModule {
     }
 
     private MessageHandlerInterceptor<EventMessage<?>> signallingBatchesOf(View view) {
-        String signalling = ViewProgress.class.getName() + ".signalling";
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             UnitOfWork<?> batch = unitOfWork.root();
-            batch.getOrComputeResource(signalling, key -> {
+            batch.getOrComputeResource(SIGNALLING, key -> {
                 batch.onCleanup(over -> {
                     if (!over.isRolledBack()) {
                         batchCommitted(view);
