@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.query.projections;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * ({@code NOTIFY clinic_new_events}, see the command side's migrations) and this listens on a connection of its own.
  * Without an announcement for a second it signals anyway, so a lost connection or notification delays a view by at
  * most that second, never stalls it.
+ * <p>
+ * While commits stream in, it signals at most once per wake-up interval ({@code clinic.views.wake-up-interval}, see
+ * {@link WakeUpPace}), two at once after a quiet spell: each signal then brings the views several events, which they
+ * commit in a transaction per segment rather than one per event.
  */
 @Component
 public class NewEvents implements SmartLifecycle {
@@ -27,15 +33,18 @@ public class NewEvents implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NewEvents.class);
     private static final int QUIET_MILLIS = 1_000;
     private static final long RENEW_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+    private static final int BURST = 2;
 
     private final DataSource dataSource;
+    private final Duration wakeUpInterval;
     private final Signals signals = new Signals();
     private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
     private volatile boolean running;
     private Thread listener;
 
-    NewEvents(DataSource dataSource) {
+    NewEvents(DataSource dataSource, @Value("${clinic.views.wake-up-interval:20ms}") Duration wakeUpInterval) {
         this.dataSource = dataSource;
+        this.wakeUpInterval = wakeUpInterval;
     }
 
     /** A number that changes with every signal: a reader compares it before and after it reads the store. */
@@ -103,10 +112,21 @@ public class NewEvents implements SmartLifecycle {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 // The pool's connection goes back now and then, so it is renewed like any other.
                 long renewAt = System.nanoTime() + RENEW_AFTER_NANOS;
+                WakeUpPace pace = new WakeUpPace(wakeUpInterval, BURST, System.nanoTime());
                 while (running && System.nanoTime() < renewAt) {
                     postgres.getNotifications(QUIET_MILLIS);
+                    long delay = pace.delayOfNext(System.nanoTime());
+                    if (delay > 0) {
+                        TimeUnit.NANOSECONDS.sleep(delay);
+                        // The commits announced meanwhile are in what the views read after this signal.
+                        postgres.getNotifications();
+                    }
                     signal();
                 }
+            } catch (InterruptedException e) {
+                // Stopped while it waited to signal.
+                Thread.currentThread().interrupt();
+                return;
             } catch (SQLException e) {
                 if (running) {
                     log.warn("Not listening for new events ({}); the views poll every second until it is back",
