@@ -23,6 +23,11 @@ final class Options {
     int[] concurrency = {1, 8, 32};
     int secondsPerLevel = 60;
     int latencySeconds = 60;
+    /**
+     * The load of steps 2 and 3 in commands/s when set ({@code --latency-rate=R}): to compare two builds or settings at
+     * the same load, as half the best level moves with the best level. Unset: half the best level, as the issue asks.
+     */
+    Double latencyRate;
     int lagProbes = 200;
     int historySessions = 100;
     int queryRepetitions = 500;
@@ -62,15 +67,21 @@ final class Options {
                         for (String step : arg.substring("--only=".length()).split(",")) {
                             options.steps.add(Step.valueOf(step.trim().toUpperCase(java.util.Locale.ROOT)));
                         }
+                    } else if (arg.startsWith("--latency-rate=")) {
+                        options.latencyRate = Double.parseDouble(arg.substring("--latency-rate=".length()));
                     } else if (arg.startsWith("--seconds-per-level=")) {
                         options.secondsPerLevel = Integer.parseInt(arg.substring("--seconds-per-level=".length()));
                     } else {
                         throw new IllegalArgumentException("unknown argument " + arg
                                 + "; usage: Benchmark [--quick|--micro] [--events=N] [--seconds-per-level=S]"
+                                + " [--latency-rate=R]"
                                 + " [--only=commands,rebuild,queries] [--running]");
                     }
                 }
             }
+        }
+        if (options.latencyRate != null && !(options.latencyRate > 0)) {
+            throw new IllegalArgumentException("--latency-rate takes commands per second above zero");
         }
         if (options.runningCommandUrl == null && (options.commandJar == null || options.queryJar == null)) {
             throw new IllegalArgumentException("set -Dclinic.commandJar and -Dclinic.queryJar (./clinic bench does)");
