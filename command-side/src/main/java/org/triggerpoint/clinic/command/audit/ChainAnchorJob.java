@@ -4,12 +4,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.command.common.OneNodeAtATime;
 
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Anchors the event log: records a digest of every stream's head (its last event and chain hash) up to the latest
@@ -24,6 +27,10 @@ import java.util.Optional;
 class ChainAnchorJob {
 
     private static final Logger log = LoggerFactory.getLogger(ChainAnchorJob.class);
+    /** PostgreSQL's lock_timeout ran out (its {@code lock_not_available}). */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final int SETTLING_TRIES = 3;
+    private static final long PAUSE_BETWEEN_TRIES_MILLIS = 1_000;
 
     private final JdbcClient jdbc;
     private final OneNodeAtATime oneNode;
@@ -43,14 +50,23 @@ class ChainAnchorJob {
         anchorTheLog();
     }
 
-    /** The new anchor's id; empty when no event was stored since the last anchor, or another node is anchoring. */
+    /**
+     * The new anchor's id; empty when no event was stored since the last anchor, another node is anchoring, or the
+     * event table could not be settled in a few tries (migration V8), in which case the next run anchors it.
+     */
     Optional<Long> anchorTheLog() {
         return oneNode.run("chain-anchor", this::anchorAlone).flatMap(anchor -> anchor);
     }
 
     private Optional<Long> anchorAlone() {
-        // Its own statement (and so its own transaction): the lock it takes to settle the position is held briefly.
-        long position = jdbc.sql("select events.settled_position()").query(Long.class).single();
+        OptionalLong settled = settledPosition();
+        if (settled.isEmpty()) {
+            log.info("The event log was not anchored this time: the event table could not be settled within its "
+                    + "lock timeout in {} tries (a vacuum of it, or slow appends, held it); the next run anchors it",
+                    SETTLING_TRIES);
+            return Optional.empty();
+        }
+        long position = settled.getAsLong();
         // Null (so empty) when an anchor at or beyond that position exists: nothing was stored since.
         Optional<Long> anchor = jdbc.sql("select events.anchor_log(?)")
                 .param(position)
@@ -58,5 +74,36 @@ class ChainAnchorJob {
                 .optional();
         anchor.ifPresent(id -> log.debug("Anchored the event log at global position {} (anchor {})", position, id));
         return anchor;
+    }
+
+    /**
+     * The latest settled position; empty when the event table could not be settled in a few tries. Appends queue
+     * behind the lock's request, so each try waits at most the function's lock timeout (V8); between tries they go on.
+     */
+    private OptionalLong settledPosition() {
+        for (int tried = 1; ; tried++) {
+            try {
+                // Its own statement (and so its own transaction): the lock it takes is held briefly.
+                return OptionalLong.of(jdbc.sql("select events.settled_position()").query(Long.class).single());
+            } catch (DataAccessException failed) {
+                if (!(failed.getMostSpecificCause() instanceof SQLException cause)
+                        || !LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
+                    throw failed;
+                }
+                if (tried == SETTLING_TRIES || !pausedBeforeTryingAgain()) {
+                    return OptionalLong.empty();
+                }
+            }
+        }
+    }
+
+    private static boolean pausedBeforeTryingAgain() {
+        try {
+            Thread.sleep(PAUSE_BETWEEN_TRIES_MILLIS);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -10,14 +10,20 @@ import org.triggerpoint.clinic.command.http.CommandSideIntegrationTest;
 import org.triggerpoint.clinic.events.client.ClientDetails;
 import org.triggerpoint.clinic.events.client.ClientId;
 
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The anchor job records, after new events, a digest of every stream's latest event up to the latest position. */
 @CommandSideIntegrationTest
@@ -29,6 +35,8 @@ class ChainAnchorJobIT {
     CommandGateway commands;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anAnchorDigestsEveryStreamsHeadUpToTheLatestStoredEvent() {
@@ -64,6 +72,33 @@ class ChainAnchorJobIT {
         Anchor third = anchor(job.anchorTheLog().orElseThrow());
         assertCoversEveryStreamsHead(third);
         assertThat(third.globalPosition()).isEqualTo(latestPosition());
+    }
+
+    /**
+     * Settling the log's position waits for a lock that appends queue behind; an autovacuum of the event table can
+     * hold it off for minutes. The job gives up within a few short tries (migration V8) and anchors at its next run.
+     */
+    @Test
+    void whileAVacuumHoldsTheEventTableTheJobGivesUpWithinSecondsAndAnchorsAtItsNextRun() throws Exception {
+        register(new ClientId(UUID.randomUUID()), "Ashdown");
+        try (Connection vacuum = dataSource.getConnection()) {
+            vacuum.setAutoCommit(false);
+            try (Statement statement = vacuum.createStatement()) {
+                // The lock an autovacuum of the table holds while it runs.
+                statement.execute("lock table events.domain_event_entry in share update exclusive mode");
+            }
+
+            Optional<Long> whileVacuumed = assertTimeoutPreemptively(Duration.ofSeconds(5), job::anchorTheLog);
+
+            assertThat(whileVacuumed).isEmpty();
+            // No append waits behind the job's request any more.
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> register(new ClientId(UUID.randomUUID()), "Brightwell"));
+            vacuum.rollback();
+        }
+        Anchor next = anchor(job.anchorTheLog().orElseThrow());
+        assertThat(next.globalPosition()).isEqualTo(latestPosition());
+        assertCoversEveryStreamsHead(next);
     }
 
     private void register(ClientId client, String familyName) {
