@@ -43,6 +43,10 @@ public class NewEvents implements SmartLifecycle {
     private Thread listener;
 
     NewEvents(DataSource dataSource, @Value("${clinic.views.wake-up-interval:20ms}") Duration wakeUpInterval) {
+        if (wakeUpInterval.isNegative() || wakeUpInterval.toMillis() >= QUIET_MILLIS) {
+            throw new IllegalArgumentException("clinic.views.wake-up-interval is " + wakeUpInterval
+                    + ": it must be from 0ms to under a second (the views hear of new events every second anyway)");
+        }
         this.dataSource = dataSource;
         this.wakeUpInterval = wakeUpInterval;
     }
