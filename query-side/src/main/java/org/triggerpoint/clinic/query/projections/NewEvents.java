@@ -36,19 +36,20 @@ public class NewEvents implements SmartLifecycle {
     private static final int BURST = 2;
 
     private final DataSource dataSource;
-    private final Duration wakeUpInterval;
+    /** Used by the listener thread only. */
+    private final WakeUpPace pace;
     private final Signals signals = new Signals();
     private final Set<Runnable> listeners = new CopyOnWriteArraySet<>();
     private volatile boolean running;
     private Thread listener;
 
     NewEvents(DataSource dataSource, @Value("${clinic.views.wake-up-interval:20ms}") Duration wakeUpInterval) {
-        if (wakeUpInterval.isNegative() || wakeUpInterval.toMillis() >= QUIET_MILLIS) {
+        if (wakeUpInterval.toMillis() >= QUIET_MILLIS) {
             throw new IllegalArgumentException("clinic.views.wake-up-interval is " + wakeUpInterval
-                    + ": it must be from 0ms to under a second (the views hear of new events every second anyway)");
+                    + ": it must be under a second (the views hear of new events every second anyway)");
         }
         this.dataSource = dataSource;
-        this.wakeUpInterval = wakeUpInterval;
+        this.pace = new WakeUpPace(wakeUpInterval, BURST, System.nanoTime());
     }
 
     /** A number that changes with every signal: a reader compares it before and after it reads the store. */
@@ -116,7 +117,6 @@ public class NewEvents implements SmartLifecycle {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 // The pool's connection goes back now and then, so it is renewed like any other.
                 long renewAt = System.nanoTime() + RENEW_AFTER_NANOS;
-                WakeUpPace pace = new WakeUpPace(wakeUpInterval, BURST, System.nanoTime());
                 while (running && System.nanoTime() < renewAt) {
                     postgres.getNotifications(QUIET_MILLIS);
                     long delay = pace.delayOfNext(System.nanoTime());
