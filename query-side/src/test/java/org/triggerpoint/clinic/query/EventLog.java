@@ -2,6 +2,8 @@ package org.triggerpoint.clinic.query;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 import org.triggerpoint.clinic.events.therapist.TherapistId;
 import org.triggerpoint.clinic.events.therapist.TherapistRegistered;
 
@@ -12,15 +14,18 @@ import java.util.UUID;
 
 /**
  * Appends events to the store as the command side would (its aggregate types, per-stream sequence numbers, the
- * actor in metadata), so query-side tests need no command side. Returns each event's consistency token.
+ * actor in metadata, an announcement on the new-events channel once stored), so query-side tests need no command
+ * side. Returns each event's consistency token.
  */
 public final class EventLog {
 
     private final EventStore eventStore;
+    private final JdbcClient jdbc;
     private final Map<String, Long> nextSequence = new HashMap<>();
 
-    public EventLog(EventStore eventStore) {
+    public EventLog(EventStore eventStore, JdbcClient jdbc) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     /** Appends one event of aggregate {@code type} (e.g. "Session") with id {@code aggregateId}, as {@code actor}. */
@@ -34,6 +39,7 @@ public final class EventLog {
         long sequence = nextSequence.merge(id, 0L, (previous, ignored) -> previous + 1);
         eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData,
                 UUID.randomUUID().toString(), at));
+        jdbc.sql("select pg_notify(?, '')").param(EventStoreLayout.NEW_EVENTS_CHANNEL).query().singleRow();
     }
 
     /** Registers {@code count} therapists at {@code at}, as an administrator: events any view has a row for. */

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,10 +18,11 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells the view processors that the command side stored events: PostgreSQL announces each such commit
- * ({@code NOTIFY clinic_new_events}, see the command side's migrations) and this listens on a connection of its own.
- * Without an announcement for a second it signals anyway, so a lost connection or notification delays a view by at
- * most that second, never stalls it.
+ * Tells the view processors that the command side stored events: it announces its commits that did
+ * ({@code NOTIFY} on {@link EventStoreLayout#NEW_EVENTS_CHANNEL}, after each commit, several commits at once while it
+ * is busy) and this listens on a connection of its own. Without an announcement for a second it signals anyway, so a
+ * lost connection or notification, or events stored by a writer that does not announce them, delay a view by at most
+ * that second, never stall it.
  * <p>
  * While commits stream in, it signals at most once per wake-up interval ({@code clinic.views.wake-up-interval}, see
  * {@link WakeUpPace}), two at once after a quiet spell: each signal then brings the views several events, which they
@@ -29,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class NewEvents implements SmartLifecycle {
 
-    static final String CHANNEL = "clinic_new_events";
     private static final Logger log = LoggerFactory.getLogger(NewEvents.class);
     private static final int QUIET_MILLIS = 1_000;
     private static final long RENEW_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
@@ -112,7 +113,7 @@ public class NewEvents implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + EventStoreLayout.NEW_EVENTS_CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 // The pool's connection goes back now and then, so it is renewed like any other.

@@ -103,7 +103,7 @@ class AuditTrailIT {
             SignedInHttp.createUser(jdbc, passwordEncoder, user[0], user[1]);
         }
         http = new SignedInHttp(port);
-        eventLog = new EventLog(eventStore);
+        eventLog = new EventLog(eventStore, jdbc);
 
         eventLog.append("Client", client, new ClientRegistered(client, new ClientDetails("Wilhelmina",
                 "Quattlebaum", LocalDate.of(1979, 6, 21), "wilhelmina@example.org", "+1 555 0199"), minute(0)),

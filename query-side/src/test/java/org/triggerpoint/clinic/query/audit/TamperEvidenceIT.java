@@ -80,7 +80,7 @@ class TamperEvidenceIT {
     void aLogOfFourStreamsAndAnAnchor() {
         addUser(AUDITOR, "AUDITOR");
         addUser(THERAPIST, "THERAPIST");
-        EventLog log = new EventLog(eventStore);
+        EventLog log = new EventLog(eventStore, jdbc);
         for (String user : List.of("amara", "bertil", "chidi")) {
             Username username = new Username(user);
             log.append("UserAccount", username, new UserRegistered(username, Set.of(Role.THERAPIST), MONDAY),

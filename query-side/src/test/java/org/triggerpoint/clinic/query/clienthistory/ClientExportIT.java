@@ -51,7 +51,7 @@ class ClientExportIT {
     @BeforeEach
     void signIn() {
         requests = new SignedInRequests(port, jdbc, passwordEncoder);
-        eventLog = new EventLog(eventStore);
+        eventLog = new EventLog(eventStore, jdbc);
     }
 
     @Test

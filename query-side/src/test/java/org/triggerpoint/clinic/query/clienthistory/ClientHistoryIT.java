@@ -82,7 +82,7 @@ class ClientHistoryIT {
     @BeforeEach
     void signInAndOpenTheLog() {
         requests = new SignedInRequests(port, jdbc, passwordEncoder);
-        eventLog = new EventLog(eventStore);
+        eventLog = new EventLog(eventStore, jdbc);
     }
 
     @Test

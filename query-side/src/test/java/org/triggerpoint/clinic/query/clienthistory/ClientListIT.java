@@ -50,7 +50,7 @@ class ClientListIT {
     @BeforeEach
     void signInAndOpenTheLog() {
         requests = new SignedInRequests(port, jdbc, passwordEncoder);
-        eventLog = new EventLog(eventStore);
+        eventLog = new EventLog(eventStore, jdbc);
         mark = "Xq" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -80,7 +80,7 @@ class OutcomesIT {
         SignedInHttp.createUser(jdbc, passwordEncoder, ANALYST, "ANALYST");
         SignedInHttp.createUser(jdbc, passwordEncoder, THERAPIST, "THERAPIST");
         http = new SignedInHttp(port);
-        eventLog = new EventLog(eventStore);
+        eventLog = new EventLog(eventStore, jdbc);
         records = new ClinicRecords(eventLog);
 
         for (int i = 0; i < 6; i++) {

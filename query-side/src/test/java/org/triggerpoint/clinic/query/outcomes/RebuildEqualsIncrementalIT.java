@@ -81,7 +81,7 @@ class RebuildEqualsIncrementalIT {
         SignedInHttp.createUser(jdbc, passwordEncoder, ANALYST, "ANALYST");
         http = new SignedInHttp(port);
 
-        new RandomClinic(20260415L, new ClinicRecords(new EventLog(eventStore))).record(150);
+        new RandomClinic(20260415L, new ClinicRecords(new EventLog(eventStore, jdbc))).record(150);
 
         long head = headPosition();
         assertThat(head).as("a few thousand events").isGreaterThan(2_500);

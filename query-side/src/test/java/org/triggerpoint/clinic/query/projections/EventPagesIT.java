@@ -141,11 +141,11 @@ class EventPagesIT {
     void aPageHoldsTheEventsAndTokensThatAxonsOwnEngineReads() {
         TrackingToken before = head();
         Instant longAgo = Instant.parse("2024-02-29T23:59:59.5Z");
-        new EventLog(eventStore).registerTherapists(1, longAgo);
+        new EventLog(eventStore, jdbc).registerTherapists(1, longAgo);
         skipAPosition();
         appendTherapists(2); // younger than the gap timeout: the position skipped before them may still fill
         skipAPosition();
-        new EventLog(eventStore).registerTherapists(1, longAgo); // older: no gap kept before it
+        new EventLog(eventStore, jdbc).registerTherapists(1, longAgo); // older: no gap kept before it
         AxonsReader axons = new AxonsReader(storage(500));
         EventPages pages = pages();
 
@@ -216,6 +216,6 @@ class EventPagesIT {
     }
 
     private void appendTherapists(int count) {
-        new EventLog(eventStore).registerTherapists(count, Instant.now());
+        new EventLog(eventStore, jdbc).registerTherapists(count, Instant.now());
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 import org.triggerpoint.clinic.localpostgres.TestDatabase;
 
 import java.sql.Connection;
@@ -79,7 +80,7 @@ class NewEventsIT {
 
     private void announceACommit() throws SQLException {
         try (Statement statement = commandSide.createStatement()) {
-            statement.execute("notify " + NewEvents.CHANNEL);
+            statement.execute("notify " + EventStoreLayout.NEW_EVENTS_CHANNEL);
         }
     }
 

@@ -67,7 +67,7 @@ class ProjectionLagIT {
         await(LAG, "outcomes", lag -> lag == 0);
         outcomes.shutDown();
         try {
-            new EventLog(eventStore).registerTherapists(5, Instant.now().minus(Duration.ofHours(1)));
+            new EventLog(eventStore, jdbc).registerTherapists(5, Instant.now().minus(Duration.ofHours(1)));
 
             await(LAG, "outcomes", lag -> lag == 5);
             assertThat(gauge(AGE, "outcomes")).isGreaterThanOrEqualTo(3_600);

@@ -89,7 +89,7 @@ class RebuildRunsIT {
     }
 
     private void appendTherapists(int count) {
-        new EventLog(eventStore).registerTherapists(count, Instant.now());
+        new EventLog(eventStore, jdbc).registerTherapists(count, Instant.now());
     }
 
     private long events() {

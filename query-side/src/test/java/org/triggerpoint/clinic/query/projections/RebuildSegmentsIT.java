@@ -74,7 +74,7 @@ class RebuildSegmentsIT {
     }
 
     private void appendTherapists(int count) {
-        new EventLog(eventStore).registerTherapists(count, Instant.now());
+        new EventLog(eventStore, jdbc).registerTherapists(count, Instant.now());
     }
 
     private int segments() {

@@ -3,6 +3,7 @@ package org.triggerpoint.clinic.query.projections;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.triggerpoint.clinic.events.client.ClientDetails;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.client.ClientRegistered;
@@ -28,6 +29,8 @@ class ViewProgressIT {
     @Autowired
     EventStore eventStore;
     @Autowired
+    JdbcClient jdbc;
+    @Autowired
     ViewProgress progress;
 
     @Test
@@ -40,7 +43,7 @@ class ViewProgressIT {
         Instant now = Instant.now();
         ClientId client = new ClientId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
-        EventLog log = new EventLog(eventStore);
+        EventLog log = new EventLog(eventStore, jdbc);
         log.append("Client", client.value(), new ClientRegistered(client, new ClientDetails("Ada", "Lovelace",
                 LocalDate.of(1985, 12, 10), "ada@example.org", "+1 555 0100"), now), now, "dana", "THERAPIST");
         log.append("Session", session.value(), new SessionStarted(session, client,

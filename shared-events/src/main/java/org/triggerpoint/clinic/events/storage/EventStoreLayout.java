@@ -28,6 +28,12 @@ public final class EventStoreLayout {
             .metaDataColumn("meta_data")
             .build();
 
+    /**
+     * The PostgreSQL channel on which a writer announces, once its transaction has committed, that it stored events
+     * ({@code NOTIFY clinic_new_events}, no payload): the views listen on it instead of polling the store.
+     */
+    public static final String NEW_EVENTS_CHANNEL = "clinic_new_events";
+
     private EventStoreLayout() {
     }
 
