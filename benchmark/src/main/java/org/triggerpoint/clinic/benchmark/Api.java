@@ -19,6 +19,14 @@ final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // Both processes' Tomcat closes a connection left idle for 60 s (its default keep-alive timeout), while the
+        // JDK's client keeps an idle connection for 20 minutes: after a pause of about a minute (the raw baseline's,
+        // at --seconds-per-level=20), a command sent on a connection as Tomcat closed it failed with no answer at all.
+        // Read once, when the first client is built.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "30");
+    }
+
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
