@@ -50,6 +50,7 @@ final class BenchClinic implements AutoCloseable {
     private Process embeddedPostgres;
     private Process commandSide;
     private Process querySide;
+    private boolean failed;
 
     BenchClinic(Options options) throws IOException {
         workDirectory = Files.createTempDirectory("clinic-bench-");
@@ -213,14 +214,24 @@ final class BenchClinic implements AutoCloseable {
         }
     }
 
-    /** With {@code CLINIC_BENCH_LOGS} set to a directory, the processes' logs are copied there before they go. */
+    /** The processes' logs are kept when the benchmark stops them, as with {@code CLINIC_BENCH_LOGS}. */
+    void keepLogsOfAFailedRun() {
+        failed = true;
+    }
+
+    /**
+     * With {@code CLINIC_BENCH_LOGS} set to a directory, the processes' logs are copied there before they go; after a
+     * failed run, into a new temporary directory when it is not set, so that what failed can be read.
+     */
     private void keepLogs() {
         String kept = System.getenv("CLINIC_BENCH_LOGS");
-        if (kept == null || kept.isBlank()) {
+        if ((kept == null || kept.isBlank()) && !failed) {
             return;
         }
         try (Stream<Path> logs = Files.list(workDirectory)) {
-            Path directory = Files.createDirectories(Path.of(kept));
+            Path directory = kept == null || kept.isBlank()
+                    ? Files.createTempDirectory("clinic-bench-logs-")
+                    : Files.createDirectories(Path.of(kept));
             for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
                 Files.copy(log, directory.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }

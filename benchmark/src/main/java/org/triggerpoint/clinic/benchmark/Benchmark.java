@@ -73,7 +73,12 @@ public final class Benchmark {
         long started = System.nanoTime();
         try (BenchClinic clinic = new BenchClinic(options)) {
             Benchmark benchmark = new Benchmark(options, clinic);
-            benchmark.measure();
+            try {
+                benchmark.measure();
+            } catch (Exception | Error failure) {
+                clinic.keepLogsOfAFailedRun();
+                throw failure;
+            }
             benchmark.summary.add(String.format(Locale.ROOT, "whole run (%s): %.0f s, start-up included", options.size,
                     (System.nanoTime() - started) / 1e9));
             out.println();
