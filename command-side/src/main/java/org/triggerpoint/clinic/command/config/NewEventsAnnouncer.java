@@ -4,8 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.triggerpoint.clinic.command.common.AfterCommit;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
 import javax.sql.DataSource;
@@ -21,9 +20,12 @@ import java.util.concurrent.Semaphore;
  * <p>
  * Why not in the command's own transaction, as a trigger on the event table did until migration V9: PostgreSQL
  * takes one database-wide lock to queue a transaction's notifications and holds it until that transaction has
- * committed, so every command's commit waited for every other's (commits of unrelated sessions waited 20-31 ms for
- * it at 32 clients under the benchmark). An announcement lost (the database away, the process stopped just after a
- * commit) delays the views by at most a second: they read the store every second without one.
+ * committed, its WAL flushed to disk included, so the commands' commits went one at a time instead of sharing
+ * flushes. With {@code synchronous_commit=on}, one-row insert transactions from 32 connections reached 3 382/s with a
+ * NOTIFY in each, 18 833/s without (this machine, BENCHMARKS.md, session 15). This thread's notifications write
+ * nothing, so they have no flush to wait for while they hold that lock. An announcement lost (the database away, the
+ * process stopped just after a commit) delays the views by at most a second: they read the store every second
+ * without one.
  */
 @Component
 class NewEventsAnnouncer implements SmartLifecycle {
@@ -46,16 +48,7 @@ class NewEventsAnnouncer implements SmartLifecycle {
      * committed already). Nothing is announced for a transaction that rolls back.
      */
     void eventsStored() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    unannounced.release();
-                }
-            });
-        } else {
-            unannounced.release();
-        }
+        AfterCommit.run(unannounced::release);
     }
 
     @Override

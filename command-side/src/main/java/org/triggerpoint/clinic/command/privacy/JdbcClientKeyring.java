@@ -4,8 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.triggerpoint.clinic.command.common.AfterCommit;
 import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.PersonalDataCipher;
@@ -70,7 +69,7 @@ class JdbcClientKeyring implements ClientKeyring {
                 .param(clientId.value())
                 .update();
         committed.invalidate(clientId);
-        runAfterCommit(() -> committed.invalidate(clientId));
+        AfterCommit.run(() -> committed.invalidate(clientId));
     }
 
     private Optional<StoredKey> load(ClientId clientId) {
@@ -81,20 +80,7 @@ class JdbcClientKeyring implements ClientKeyring {
     }
 
     private void cacheOnceCommitted(ClientId clientId, SecretKey key) {
-        runAfterCommit(() -> committed.put(clientId, key));
-    }
-
-    private static void runAfterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(() -> committed.put(clientId, key));
     }
 
     private record StoredKey(Optional<SecretKey> key) {
