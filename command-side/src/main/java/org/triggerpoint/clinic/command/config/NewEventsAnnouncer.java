@@ -15,8 +15,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Tells the views (the query side) that events were stored: once the transaction that appended them has committed,
- * {@code NOTIFY clinic_new_events}, sent by a thread of its own in a transaction of its own. Commits announced while
- * it sends are announced together by its next notification, so at most one is on its way at any time.
+ * {@code NOTIFY clinic_new_events}, sent by a thread of its own in a transaction of its own. The commits that land
+ * while it sends are announced together by its next notification, so at most one is on its way at any time.
  * <p>
  * Why not in the command's own transaction, as a trigger on the event table did until migration V9: PostgreSQL
  * takes one database-wide lock to queue a transaction's notifications and holds it until that transaction has

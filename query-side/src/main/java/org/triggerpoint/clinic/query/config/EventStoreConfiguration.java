@@ -153,7 +153,8 @@ class EventStoreConfiguration {
 
     /**
      * The event store for reading streams (a record as it stood) and, in tests, for appending. The view processors
-     * do not tail it: they read through {@code TailingEventSource}, woken by the store's announcements.
+     * do not tail it: they read through {@code TailingEventSource}, woken by the command side's announcements
+     * of new events ({@code NewEvents}).
      */
     @Bean
     EventStore eventStore(EventStorageEngine storageEngine) {
