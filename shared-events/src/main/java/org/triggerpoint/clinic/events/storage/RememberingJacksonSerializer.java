@@ -30,11 +30,13 @@ final class RememberingJacksonSerializer extends JacksonSerializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return classes.computeIfAbsent(type.getName(), name -> super.classForType(type));
+        Class<?> known = classes.get(type.getName()); // found without the lambda computeIfAbsent would be given
+        return known != null ? known : classes.computeIfAbsent(type.getName(), name -> super.classForType(type));
     }
 
     @Override
     protected ObjectReader getReader(Class<?> type) {
-        return readers.computeIfAbsent(type, super::getReader);
+        ObjectReader known = readers.get(type);
+        return known != null ? known : readers.computeIfAbsent(type, super::getReader);
     }
 }
