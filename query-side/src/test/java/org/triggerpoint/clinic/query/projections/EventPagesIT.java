@@ -3,6 +3,8 @@ package org.triggerpoint.clinic.query.projections;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -92,6 +94,39 @@ class EventPagesIT {
     }
 
     @Test
+    void eachEventsMetaDataIsDecodedOnceForEverySerializer() {
+        TrackingToken before = head();
+        appendTherapists(2);
+        EventPages.Page page = pages().after(before, newEvents.signals());
+
+        List<TrackedEventMessage<?>> decoded = page.messages(serializer, upcasters);
+        List<TrackedEventMessage<?>> byAnother = page.messages(EventJson.newSerializer(keyring), upcasters);
+
+        assertThat(byAnother).hasSameSizeAs(decoded);
+        for (int n = 0; n < decoded.size(); n++) {
+            assertThat(byAnother.get(n).getMetaData()).isSameAs(decoded.get(n).getMetaData())
+                    .containsKey("actor");
+            assertThat(byAnother.get(n).getPayload()).as("each serializer decodes the payload for itself")
+                    .isNotSameAs(decoded.get(n).getPayload())
+                    .isEqualTo(decoded.get(n).getPayload());
+        }
+    }
+
+    @Test
+    void aPagesMessagesAreTheOnesAxonMakesOfItsRows() {
+        TrackingToken before = head();
+        appendTherapists(2);
+        EventPages.Page page = pages().after(before, newEvents.signals());
+
+        List<TrackedEventMessage<?>> decoded = page.messages(serializer, upcasters);
+        List<TrackedEventMessage<?>> axons =
+                EventUtils.upcastAndDeserializeTrackedEvents(page.rows().stream(), serializer, upcasters).toList();
+
+        assertThat(decoded).map(EventPagesIT::asHandled)
+                .containsExactlyElementsOf(axons.stream().map(EventPagesIT::asHandled).toList());
+    }
+
+    @Test
     void aViewThatHeardOfANewerCommitGetsThePageReadAgainWithIt() throws InterruptedException {
         TrackingToken before = head();
         EventPages pages = pages();
@@ -160,6 +195,14 @@ class EventPagesIT {
         assertThat(((GapAwareTrackingToken) page.get(2).trackingToken()).getGaps())
                 .as("the position skipped before the young events is a gap")
                 .hasSize(1);
+    }
+
+    /** Everything a handler can ask of an event's message. */
+    private static List<Object> asHandled(TrackedEventMessage<?> message) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        return Arrays.asList(event.getClass(), event.getIdentifier(), message.trackingToken(), event.getType(),
+                event.getAggregateIdentifier(), event.getSequenceNumber(), event.getTimestamp(),
+                event.getPayloadType(), event.getPayload(), event.getMetaData());
     }
 
     /** Everything a view can ask of a stored event and its token (whose class does not compare its gaps). */
