@@ -6,6 +6,9 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -185,7 +188,7 @@ class RebuildRuns implements SmartLifecycle {
         }
 
         private void readUpTo(String name) throws Exception {
-            EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+            ViewHandlers handlers = ViewHandlers.of(((AbstractEventProcessor) processor).eventHandlerInvoker());
             int batchSize = environment.getProperty(
                     "axon.eventhandling.processors." + name + ".batch-size", Integer.class, 1);
             Counter read = Counter.builder("clinic.rebuild.events")
@@ -221,13 +224,13 @@ class RebuildRuns implements SmartLifecycle {
         }
 
         /** As the processor's worker does: one unit of work and one transaction, with the token after the batch. */
-        private void handle(String name, EventHandlerInvoker handlers, List<TrackedEventMessage<?>> batch,
+        private void handle(String name, ViewHandlers handlers, List<TrackedEventMessage<?>> batch,
                             TrackingToken after) throws Exception {
             UnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
             unitOfWork.attachTransaction(transactionManager);
             unitOfWork.onPrepareCommit(committing -> tokenStore.storeToken(after, name, SEGMENT));
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                handlers.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                handlers.handle(unitOfWork.getMessage());
                 return null;
             });
             if (result.isExceptional()) {
@@ -251,6 +254,41 @@ class RebuildRuns implements SmartLifecycle {
             } catch (RuntimeException unreachable) {
                 // The claim lapses by itself after the claim timeout, and the processor takes it then.
                 log.debug("Could not release the claim of view {}: {}", name, unreachable.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The view's handlers, handed each event as the processor's invoker hands it to them (Axon's {@link
+     * MultiEventHandlerInvoker}, 4.13), whether each takes replayed events asked once for the run: the invoker asks it
+     * of every handler method for every event (2 % of the rebuild's threads' CPU, async-profiler).
+     */
+    private static final class ViewHandlers {
+
+        private final List<EventHandlerInvoker> invokers;
+        private final boolean[] takeReplays;
+
+        private ViewHandlers(List<EventHandlerInvoker> invokers) {
+            this.invokers = invokers;
+            this.takeReplays = new boolean[invokers.size()];
+            for (int i = 0; i < takeReplays.length; i++) {
+                takeReplays[i] = invokers.get(i).supportsReset();
+            }
+        }
+
+        static ViewHandlers of(EventHandlerInvoker invoker) {
+            return new ViewHandlers(invoker instanceof MultiEventHandlerInvoker multiple
+                    ? List.copyOf(multiple.delegates())
+                    : List.of(invoker));
+        }
+
+        void handle(EventMessage<?> event) throws Exception {
+            for (int i = 0; i < takeReplays.length; i++) {
+                EventHandlerInvoker invoker = invokers.get(i);
+                boolean taken = takeReplays[i] || !ReplayToken.isReplay(event);
+                if (taken && invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                }
             }
         }
     }
