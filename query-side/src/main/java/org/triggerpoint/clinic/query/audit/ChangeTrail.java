@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,8 @@ class ChangeTrail {
 
     /**
      * One statement batch for a batch of events. Keyed by position: an event delivered again (a retried batch, a
-     * replay) leaves the one entry it has.
+     * replay) leaves the one entry it has. Each value is set by its column's type: an entry per event is the most
+     * rows any view writes, and Spring's untyped parameters asked each value its type, ten per entry.
      */
     void recordAll(List<Change> changes) {
         jdbcTemplate.batchUpdate("""
@@ -36,9 +38,18 @@ class ChangeTrail {
                                                        client_id, correlation_id, request_id, reason)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (position) do nothing""",
-                changes.stream().map(change -> new Object[]{change.position(), Timestamp.from(change.occurredAt()),
-                        change.actor(), change.actorRoles(), change.what(), change.streamId(), change.clientId(),
-                        change.correlationId(), change.requestId(), change.reason()}).toList());
+                changes, changes.size(), (row, change) -> {
+                    row.setLong(1, change.position());
+                    row.setTimestamp(2, Timestamp.from(change.occurredAt()));
+                    row.setString(3, change.actor());
+                    row.setString(4, change.actorRoles());
+                    row.setString(5, change.what());
+                    row.setString(6, change.streamId());
+                    row.setObject(7, change.clientId(), Types.OTHER);
+                    row.setString(8, change.correlationId());
+                    row.setString(9, change.requestId());
+                    row.setString(10, change.reason());
+                });
     }
 
     void clear() {
