@@ -89,8 +89,10 @@ final class BenchClinic implements AutoCloseable {
         }
         databaseUrl = databaseOnServer;
         try {
-            commandSide = start("command-side", options.commandJar, commandPort, options.javaOptions);
-            querySide = start("query-side", options.queryJar, queryPort, options.javaOptions);
+            commandSide = start("command-side", options.commandJar, commandPort, options.javaOptions,
+                    options.anchorSchedule == null ? List.of()
+                            : List.of("--clinic.audit.anchor-schedule=" + options.anchorSchedule));
+            querySide = start("query-side", options.queryJar, queryPort, options.javaOptions, List.of());
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -146,11 +148,13 @@ final class BenchClinic implements AutoCloseable {
         throw new IllegalStateException("the embedded PostgreSQL did not start within 120 s");
     }
 
-    private Process start(String name, String jar, int port, List<String> javaOptions) throws IOException {
+    private Process start(String name, String jar, int port, List<String> javaOptions, List<String> settings)
+            throws IOException {
         log("starting " + name + " on port " + port);
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar, "--server.port=" + port));
+        command.addAll(settings);
         File logFile = workDirectory.resolve(name + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile);
         Map<String, String> environment = new HashMap<>(Map.of(

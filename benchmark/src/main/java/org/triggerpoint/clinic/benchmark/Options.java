@@ -34,6 +34,11 @@ final class Options {
     /** How long each query is read uncounted before it is measured (the history twice as long). */
     int warmUpSeconds = 5;
     int rebuildEvents = 1_000_000;
+    /**
+     * The command side's anchor schedule, where not the clinic's own (each minute): the rebuild waits for the log to
+     * be anchored, which the smoke test should not wait a minute for.
+     */
+    String anchorSchedule;
     String commandJar = System.getProperty("clinic.commandJar");
     String queryJar = System.getProperty("clinic.queryJar");
     String postgresJar = System.getProperty("clinic.postgresJar");
@@ -133,6 +138,7 @@ final class Options {
         queryRepetitions = 5;
         warmUpSeconds = 0;
         rebuildEvents = 1_000;
+        anchorSchedule = "*/2 * * * * *";
     }
 
     private static String blankToNull(String value) {
