@@ -30,7 +30,7 @@ final class RememberingJacksonSerializer extends JacksonSerializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        Class<?> known = classes.get(type.getName()); // found without the lambda computeIfAbsent would be given
+        Class<?> known = classes.get(type.getName()); // looked up first: computeIfAbsent is handed a new lambda
         return known != null ? known : classes.computeIfAbsent(type.getName(), name -> super.classForType(type));
     }
 
