@@ -485,11 +485,9 @@ public final class Benchmark {
         long head = headPosition();
         BenchClinic.log("waiting for the views to catch up with position " + head);
         double catchUpSeconds = awaitViews(head, 1800);
-        String anchored = ", the log's anchoring not waited for (quick run)";
-        if (options.anchorBeforeRebuild) {
-            BenchClinic.log("waiting for the command side to anchor the event log up to position " + head);
-            anchored = String.format(Locale.ROOT, ", the log anchored %.1f s after that", awaitAnchor(head, 300));
-        }
+        String anchored = options.anchorBeforeRebuild
+                ? String.format(Locale.ROOT, ", the log anchored %.1f s after that", awaitAnchor(head, 300))
+                : ", the log's anchoring not waited for (quick run)";
 
         BenchClinic.log("rebuilding " + VIEWS + " from " + head + " events");
         long started = System.nanoTime();
@@ -605,30 +603,27 @@ public final class Benchmark {
      * pg_stat_statements), in some runs and not others.
      */
     private double awaitAnchor(long position, int timeoutSeconds) throws SQLException {
+        BenchClinic.log("waiting for the command side to anchor the event log up to position " + position);
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        try (Connection connection = clinic.connect();
-             PreparedStatement anchored = connection.prepareStatement(
-                     "select coalesce(max(global_position), 0) from events.chain_anchor")) {
-            while (true) {
-                try (ResultSet row = anchored.executeQuery()) {
-                    row.next();
-                    if (row.getLong(1) >= position) {
-                        return (System.nanoTime() - started) / 1e9;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the event log not anchored up to " + position + " within "
-                            + timeoutSeconds + " s");
-                }
-                BenchClinic.sleep(500);
+        while (singleLong("select coalesce(max(global_position), 0) from events.chain_anchor") < position) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the event log not anchored up to " + position + " within "
+                        + timeoutSeconds + " s");
             }
+            BenchClinic.sleep(500);
         }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private long headPosition() throws SQLException {
+        return singleLong("select coalesce(max(global_index), 0) from events.domain_event_entry");
+    }
+
+    /** The one number {@code query} answers, on a connection of its own. */
+    private long singleLong(String query) throws SQLException {
         try (Connection connection = clinic.connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select coalesce(max(global_index), 0) from events.domain_event_entry")) {
+             ResultSet row = statement.executeQuery(query)) {
             row.next();
             return row.getLong(1);
         }

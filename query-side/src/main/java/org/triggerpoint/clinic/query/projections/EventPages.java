@@ -157,7 +157,7 @@ public class EventPages {
          * no view reads through another's keys.
          */
         public List<TrackedEventMessage<?>> messages(Serializer serializer, EventUpcaster upcasters) {
-            return messages.computeIfAbsent(new Decoding(serializer, upcasters), decoding -> decode(decoding));
+            return messages.computeIfAbsent(new Decoding(serializer, upcasters), this::decode);
         }
 
         /**

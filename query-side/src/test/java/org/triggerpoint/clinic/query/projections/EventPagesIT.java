@@ -95,9 +95,7 @@ class EventPagesIT {
 
     @Test
     void eachEventsMetaDataIsDecodedOnceForEverySerializer() {
-        TrackingToken before = head();
-        appendTherapists(2);
-        EventPages.Page page = pages().after(before, newEvents.signals());
+        EventPages.Page page = aPageOfNewTherapists(2);
 
         List<TrackedEventMessage<?>> decoded = page.messages(serializer, upcasters);
         List<TrackedEventMessage<?>> byAnother = page.messages(EventJson.newSerializer(keyring), upcasters);
@@ -114,9 +112,7 @@ class EventPagesIT {
 
     @Test
     void aPagesMessagesAreTheOnesAxonMakesOfItsRows() {
-        TrackingToken before = head();
-        appendTherapists(2);
-        EventPages.Page page = pages().after(before, newEvents.signals());
+        EventPages.Page page = aPageOfNewTherapists(2);
 
         List<TrackedEventMessage<?>> decoded = page.messages(serializer, upcasters);
         List<TrackedEventMessage<?>> axons =
@@ -239,6 +235,13 @@ class EventPagesIT {
             appendTherapists(1);
         }
         return eventStore.createHeadToken();
+    }
+
+    /** The page of the {@code count} therapists registered now, read as the store stands after them. */
+    private EventPages.Page aPageOfNewTherapists(int count) {
+        TrackingToken before = head();
+        appendTherapists(count);
+        return pages().after(before, newEvents.signals());
     }
 
     private EventPages pages() {
