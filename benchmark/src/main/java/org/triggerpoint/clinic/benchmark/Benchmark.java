@@ -345,7 +345,7 @@ public final class Benchmark {
         // -compiler), a quarter of a core.
         BenchClinic.log("warming up the query side's reads for " + 2 * options.warmUpSeconds + " s");
         String signingIn = probe.newClient();
-        warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds);
+        warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds, 1);
         BenchClinic.log(String.format(Locale.ROOT, "latency at about half load: %.1f commands/s from %d paced clients for %d s",
                 target, workers, options.latencySeconds));
         Recorder latency = new Recorder(3);
@@ -418,7 +418,10 @@ public final class Benchmark {
         }
         String historyUrl = historyUrl(client);
         Api.expect(api.get(historyUrl, probe.authorization, probe.lastToken), "history", 200);
-        warmUp(historyUrl, probe.authorization, 2 * options.warmUpSeconds);
+        BenchClinic.log("warming up the history read for " + 2 * options.warmUpSeconds + " s and at least "
+                + options.historyWarmUpReads + " reads");
+        int warmUpReads = warmUp(historyUrl, probe.authorization, null, 2 * options.warmUpSeconds,
+                options.historyWarmUpReads);
         Histogram history = new Histogram(3);
         int bytes = 0;
         for (int i = 0; i < options.queryRepetitions; i++) {
@@ -430,16 +433,16 @@ public final class Benchmark {
         }
         StringBuilder lines = new StringBuilder(String.format(Locale.ROOT,
                 "5. query latency, one client at a time, each query first read uncounted for %d s "
-                        + "(the history for %d s; warm-up):%n"
+                        + "(the history %d times, for at least %d s; warm-up):%n"
                         + "    history of a client with %d sessions (%d kB): p50 %.1f ms, p99 %.1f ms (%d reads)",
-                options.warmUpSeconds, 2 * options.warmUpSeconds, options.historySessions, bytes / 1024,
+                options.warmUpSeconds, warmUpReads, 2 * options.warmUpSeconds, options.historySessions, bytes / 1024,
                 ms(history, 50), ms(history, 99), history.getTotalCount()));
         result("history_p99_ms", fmt(ms(history, 99)));
         Histogram analytics = new Histogram(3);
         for (String grouping : GROUPINGS) {
             Histogram one = new Histogram(3);
             String url = clinic.queryUrl() + "/api/analytics/outcomes?groupBy=" + grouping;
-            warmUp(url, analyst, options.warmUpSeconds);
+            warmUp(url, analyst, null, options.warmUpSeconds, 1);
             for (int i = 0; i < options.queryRepetitions; i++) {
                 long started = System.nanoTime();
                 Api.Answer answer = api.get(url, analyst, null);
@@ -455,21 +458,18 @@ public final class Benchmark {
     }
 
     /**
-     * Reads {@code url} uncounted for {@link Options#warmUpSeconds} (the history twice as long), so that the figures
-     * are of the query as a long-running query side serves it, once the JVM has compiled its code, not of its first
-     * reads. On this machine a history read took about twice as long over its first few thousand reads as it did
-     * after them.
+     * Reads {@code url} uncounted, with {@code consistencyToken} if there is one, for {@code seconds} and at least
+     * {@code reads} times, so that the figures are of the query as a long-running query side serves it, once the JVM
+     * has compiled its code, not of its first reads; answers how many times it read.
      */
-    private void warmUp(String url, String authorization, int seconds) {
-        warmUp(url, authorization, null, seconds);
-    }
-
-    /** As {@link #warmUp(String, String, int)}, with the token sent if there is one; reads at least once. */
-    private void warmUp(String url, String authorization, String consistencyToken, int seconds) {
+    private int warmUp(String url, String authorization, String consistencyToken, int seconds, int reads) {
         long until = System.nanoTime() + seconds * 1_000_000_000L;
+        int done = 0;
         do {
             Api.expect(api.get(url, authorization, consistencyToken), "warm-up read of " + url, 200);
-        } while (System.nanoTime() < until);
+            done++;
+        } while (System.nanoTime() < until || done < reads);
+        return done;
     }
 
     // ------------------------------------------------------------------------------------------ 4. rebuild

@@ -33,6 +33,14 @@ final class Options {
     int queryRepetitions = 500;
     /** How long each query is read uncounted before it is measured (the history twice as long). */
     int warmUpSeconds = 5;
+    /**
+     * The fewest uncounted reads of the history before it is measured, however long they take. The JVM compiles a
+     * method with its optimising compiler (C2) once it has run about 5 000 times ({@code Tier4InvocationThreshold}),
+     * and the request path (security, the read log, the controller) runs once per read: on a slow machine a warm-up
+     * of 10 s read the history about 1 200 times, and the reads after it were still getting faster (BENCHMARKS.md,
+     * session 17).
+     */
+    int historyWarmUpReads = 6_000;
     int rebuildEvents = 1_000_000;
     /**
      * Whether the rebuild waits for the command side to anchor the generated events first. Not in the quick run,
@@ -130,6 +138,7 @@ final class Options {
         historySessions = 100;
         queryRepetitions = 200;
         warmUpSeconds = 2;
+        historyWarmUpReads = 3_000;
         rebuildEvents = 200_000;
         anchorBeforeRebuild = false;
     }
@@ -143,6 +152,7 @@ final class Options {
         historySessions = 3;
         queryRepetitions = 5;
         warmUpSeconds = 0;
+        historyWarmUpReads = 0;
         rebuildEvents = 1_000;
         anchorSchedule = "*/2 * * * * *";
     }
