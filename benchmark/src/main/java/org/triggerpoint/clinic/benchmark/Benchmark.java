@@ -345,7 +345,7 @@ public final class Benchmark {
         // -compiler), a quarter of a core.
         BenchClinic.log("warming up the query side's reads for " + 2 * options.warmUpSeconds + " s");
         String signingIn = probe.newClient();
-        warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds, 1);
+        warmUp(historyUrl(signingIn), probe.authorization, probe.lastToken, 2 * options.warmUpSeconds);
         BenchClinic.log(String.format(Locale.ROOT, "latency at about half load: %.1f commands/s from %d paced clients for %d s",
                 target, workers, options.latencySeconds));
         Recorder latency = new Recorder(3);
@@ -442,7 +442,7 @@ public final class Benchmark {
         for (String grouping : GROUPINGS) {
             Histogram one = new Histogram(3);
             String url = clinic.queryUrl() + "/api/analytics/outcomes?groupBy=" + grouping;
-            warmUp(url, analyst, null, options.warmUpSeconds, 1);
+            warmUp(url, analyst, null, options.warmUpSeconds);
             for (int i = 0; i < options.queryRepetitions; i++) {
                 long started = System.nanoTime();
                 Api.Answer answer = api.get(url, analyst, null);
@@ -470,6 +470,11 @@ public final class Benchmark {
             done++;
         } while (System.nanoTime() < until || done < reads);
         return done;
+    }
+
+    /** As {@link #warmUp(String, String, String, int, int)}, for {@code seconds} and at least once. */
+    private void warmUp(String url, String authorization, String consistencyToken, int seconds) {
+        warmUp(url, authorization, consistencyToken, seconds, 1);
     }
 
     // ------------------------------------------------------------------------------------------ 4. rebuild
