@@ -490,9 +490,7 @@ public final class Benchmark {
         long head = headPosition();
         BenchClinic.log("waiting for the views to catch up with position " + head);
         double catchUpSeconds = awaitViews(head, 1800);
-        String anchored = options.anchorBeforeRebuild
-                ? String.format(Locale.ROOT, ", the log anchored %.1f s after that", awaitAnchor(head, 300))
-                : ", the log's anchoring not waited for (quick run)";
+        Double anchorSeconds = options.anchorBeforeRebuild ? awaitAnchor(head, 300) : null;
 
         BenchClinic.log("rebuilding " + VIEWS + " from " + head + " events");
         long started = System.nanoTime();
@@ -517,7 +515,9 @@ public final class Benchmark {
                         + "batches of 1000: %.1f s, %.0f rows/s"
                         + "%n      the same with the driver's multi-row inserts (reWriteBatchedInserts, as the "
                         + "views use): %.1f s, %.0f rows/s; the better is the baseline",
-                generated, generateSeconds, generated / generateSeconds, catchUpSeconds, anchored,
+                generated, generateSeconds, generated / generateSeconds, catchUpSeconds,
+                anchorSeconds == null ? ", the log's anchoring not waited for (quick run)"
+                        : String.format(Locale.ROOT, ", the log anchored %.1f s after that", anchorSeconds),
                 String.join(", ", VIEWS),
                 head, rebuildSeconds, rebuildPerS, plain.rows(), plain.seconds(), plain.perSecond(),
                 multiRow.seconds(), multiRow.perSecond()));

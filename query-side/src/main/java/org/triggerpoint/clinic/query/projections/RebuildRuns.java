@@ -265,29 +265,30 @@ class RebuildRuns implements SmartLifecycle {
      */
     private static final class ViewHandlers {
 
-        private final List<EventHandlerInvoker> invokers;
-        private final boolean[] takeReplays;
+        /** One of the view's invokers, and whether it takes replayed events. */
+        private record Handler(EventHandlerInvoker invoker, boolean takesReplays) {
+        }
 
-        private ViewHandlers(List<EventHandlerInvoker> invokers) {
-            this.invokers = invokers;
-            this.takeReplays = new boolean[invokers.size()];
-            for (int i = 0; i < takeReplays.length; i++) {
-                takeReplays[i] = invokers.get(i).supportsReset();
-            }
+        private final List<Handler> handlers;
+
+        private ViewHandlers(List<Handler> handlers) {
+            this.handlers = handlers;
         }
 
         static ViewHandlers of(EventHandlerInvoker invoker) {
-            return new ViewHandlers(invoker instanceof MultiEventHandlerInvoker multiple
-                    ? List.copyOf(multiple.delegates())
-                    : List.of(invoker));
+            List<EventHandlerInvoker> invokers = invoker instanceof MultiEventHandlerInvoker multiple
+                    ? multiple.delegates()
+                    : List.of(invoker);
+            return new ViewHandlers(invokers.stream()
+                    .map(each -> new Handler(each, each.supportsReset()))
+                    .toList());
         }
 
         void handle(EventMessage<?> event) throws Exception {
-            for (int i = 0; i < takeReplays.length; i++) {
-                EventHandlerInvoker invoker = invokers.get(i);
-                boolean taken = takeReplays[i] || !ReplayToken.isReplay(event);
-                if (taken && invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    invoker.handle(event, Segment.ROOT_SEGMENT);
+            boolean replayed = ReplayToken.isReplay(event);
+            for (Handler handler : handlers) {
+                if ((handler.takesReplays() || !replayed) && handler.invoker().canHandle(event, Segment.ROOT_SEGMENT)) {
+                    handler.invoker().handle(event, Segment.ROOT_SEGMENT);
                 }
             }
         }
