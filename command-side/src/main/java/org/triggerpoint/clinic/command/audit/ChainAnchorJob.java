@@ -27,7 +27,7 @@ import java.util.OptionalLong;
 class ChainAnchorJob {
 
     private static final Logger log = LoggerFactory.getLogger(ChainAnchorJob.class);
-    /** PostgreSQL's lock_timeout ran out (its {@code lock_not_available}). */
+    /** The appends in flight did not end in time ({@code lock_not_available}, as a lock timeout reports it). */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final int SETTLING_TRIES = 3;
     private static final long PAUSE_BETWEEN_TRIES_MILLIS = 1_000;
@@ -52,7 +52,7 @@ class ChainAnchorJob {
 
     /**
      * The new anchor's id; empty when no event was stored since the last anchor, another node is anchoring, or the
-     * event table could not be settled in a few tries (migration V8), in which case the next run anchors it.
+     * event table could not be settled in a few tries (migration V10), in which case the next run anchors it.
      */
     Optional<Long> anchorTheLog() {
         return oneNode.run("chain-anchor", this::anchorAlone).flatMap(anchor -> anchor);
@@ -61,9 +61,8 @@ class ChainAnchorJob {
     private Optional<Long> anchorAlone() {
         OptionalLong settled = settledPosition();
         if (settled.isEmpty()) {
-            log.info("The event log was not anchored this time: the event table could not be settled within its "
-                    + "lock timeout in {} tries (a vacuum of it, or slow appends, held it); the next run anchors it",
-                    SETTLING_TRIES);
+            log.info("The event log was not anchored this time: in each of {} tries, appends in flight on the event "
+                    + "table did not end within a second; the next run anchors it", SETTLING_TRIES);
             return Optional.empty();
         }
         long position = settled.getAsLong();
@@ -77,13 +76,13 @@ class ChainAnchorJob {
     }
 
     /**
-     * The latest settled position; empty when the event table could not be settled in a few tries. Appends queue
-     * behind the lock's request, so each try waits at most the function's lock timeout (V8); between tries they go on.
+     * The latest settled position; empty when the event table could not be settled in a few tries. Each try waits
+     * for the appends in flight as it reads the position, at most a second (migration V10); appends go on meanwhile.
      */
     private OptionalLong settledPosition() {
         for (int tried = 1; ; tried++) {
             try {
-                // Its own statement (and so its own transaction): the lock it takes is held briefly.
+                // Its own statement, and so its own transaction: it holds no snapshot open between tries.
                 return OptionalLong.of(jdbc.sql("select events.settled_position()").query(Long.class).single());
             } catch (DataAccessException failed) {
                 if (!(failed.getMostSpecificCause() instanceof SQLException cause)

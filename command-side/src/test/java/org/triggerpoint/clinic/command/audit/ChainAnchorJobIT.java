@@ -14,15 +14,23 @@ import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The anchor job records, after new events, a digest of every stream's latest event up to the latest position. */
@@ -75,11 +83,66 @@ class ChainAnchorJobIT {
     }
 
     /**
-     * Settling the log's position waits for a lock that appends queue behind; an autovacuum of the event table can
-     * hold it off for minutes. The job gives up within a few short tries (migration V8) and anchors at its next run.
+     * An append takes its global position before it commits, so a lower position can still appear after a higher one
+     * is stored. The anchor waits for the appends in flight when it reads the latest position (migration V10), and
+     * appends that come meanwhile go on: none queues behind the anchor.
      */
     @Test
-    void whileAVacuumHoldsTheEventTableTheJobGivesUpWithinSecondsAndAnchorsAtItsNextRun() throws Exception {
+    void anAnchorWaitsForTheAppendsInFlightWhileLaterAppendsGoOn() throws Exception {
+        ClientId ashdown = new ClientId(UUID.randomUUID());
+        register(ashdown, "Ashdown");
+        try (Connection inFlight = dataSource.getConnection()) {
+            inFlight.setAutoCommit(false);
+            String lateStream = UUID.randomUUID().toString();
+            long lowerPosition = appendACopyOfTheFirstEventOf(ashdown, lateStream, inFlight);
+            register(new ClientId(UUID.randomUUID()), "Brightwell");
+            long latest = latestPosition();
+            assertThat(lowerPosition).isLessThan(latest);
+
+            CompletableFuture<Optional<Long>> anchoring = CompletableFuture.supplyAsync(job::anchorTheLog);
+
+            assertThatThrownBy(() -> anchoring.get(500, TimeUnit.MILLISECONDS))
+                    .as("the anchor waits for the append in flight below the latest position")
+                    .isInstanceOf(TimeoutException.class);
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> register(new ClientId(UUID.randomUUID()), "Carrow"));
+            inFlight.commit();
+
+            Anchor anchor = anchor(anchoring.get(10, TimeUnit.SECONDS).orElseThrow());
+            assertThat(anchor.globalPosition()).isGreaterThanOrEqualTo(latest);
+            assertThat(streamsUpTo(anchor.globalPosition())).contains(lateStream);
+            assertCoversEveryStreamsHead(anchor);
+        }
+    }
+
+    /**
+     * An append that does not end holds the anchor back for at most a few short tries, and no other append waits
+     * for it; the next run anchors once it has ended.
+     */
+    @Test
+    void anAppendThatDoesNotEndHoldsTheAnchorBackForSecondsAndTheNextRunAnchors() throws Exception {
+        ClientId ashdown = new ClientId(UUID.randomUUID());
+        register(ashdown, "Ashdown");
+        try (Connection inFlight = dataSource.getConnection()) {
+            inFlight.setAutoCommit(false);
+            appendACopyOfTheFirstEventOf(ashdown, UUID.randomUUID().toString(), inFlight);
+            register(new ClientId(UUID.randomUUID()), "Brightwell");
+
+            Optional<Long> whileInFlight = assertTimeoutPreemptively(Duration.ofSeconds(10), job::anchorTheLog);
+
+            assertThat(whileInFlight).isEmpty();
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> register(new ClientId(UUID.randomUUID()), "Carrow"));
+            inFlight.rollback();
+        }
+        Anchor next = anchor(job.anchorTheLog().orElseThrow());
+        assertThat(next.globalPosition()).isEqualTo(latestPosition());
+        assertCoversEveryStreamsHead(next);
+    }
+
+    /** An autovacuum of the event table holds a lock that neither the anchor nor an append waits for. */
+    @Test
+    void whileAVacuumHoldsTheEventTableTheLogIsAnchoredAndAppendsGoOn() throws Exception {
         register(new ClientId(UUID.randomUUID()), "Ashdown");
         try (Connection vacuum = dataSource.getConnection()) {
             vacuum.setAutoCommit(false);
@@ -88,17 +151,43 @@ class ChainAnchorJobIT {
                 statement.execute("lock table events.domain_event_entry in share update exclusive mode");
             }
 
-            Optional<Long> whileVacuumed = assertTimeoutPreemptively(Duration.ofSeconds(5), job::anchorTheLog);
+            Anchor anchor = anchor(assertTimeoutPreemptively(Duration.ofSeconds(5), job::anchorTheLog).orElseThrow());
 
-            assertThat(whileVacuumed).isEmpty();
-            // No append waits behind the job's request any more.
+            assertThat(anchor.globalPosition()).isEqualTo(latestPosition());
+            assertCoversEveryStreamsHead(anchor);
             assertTimeoutPreemptively(Duration.ofSeconds(5),
                     () -> register(new ClientId(UUID.randomUUID()), "Brightwell"));
             vacuum.rollback();
         }
-        Anchor next = anchor(job.anchorTheLog().orElseThrow());
-        assertThat(next.globalPosition()).isEqualTo(latestPosition());
-        assertCoversEveryStreamsHead(next);
+    }
+
+    /**
+     * Appends, on {@code connection} and uncommitted, the first event of {@code client}'s stream again as the first of
+     * {@code stream} (the chain trigger hashes it as any append); returns the global position it took.
+     */
+    private static long appendACopyOfTheFirstEventOf(ClientId client, String stream, Connection connection)
+            throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement("""
+                insert into events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                       time_stamp, payload_type, payload_revision, payload, meta_data)
+                select gen_random_uuid()::text, ?, 0, type, time_stamp, payload_type, payload_revision, payload,
+                       meta_data
+                from events.domain_event_entry where aggregate_identifier = ? and sequence_number = 0
+                returning global_index""")) {
+            append.setString(1, stream);
+            append.setString(2, client.toString());
+            try (ResultSet appended = append.executeQuery()) {
+                assertThat(appended.next()).as("the client's first event was stored").isTrue();
+                return appended.getLong(1);
+            }
+        }
+    }
+
+    private List<String> streamsUpTo(long position) {
+        return jdbc.sql("select distinct aggregate_identifier from events.domain_event_entry where global_index <= ?")
+                .param(position)
+                .query(String.class)
+                .list();
     }
 
     private void register(ClientId client, String familyName) {
