@@ -1,14 +1,16 @@
 -- events.settled_position() (V5) locked the event table in share mode to wait for the appends in flight, and every
--- append that came meanwhile queued behind its request: once a minute (the anchor job) all commands stopped until the
--- slowest append in flight had committed, 100-300 ms under ./clinic bench's load (BENCHMARKS.md, session 18), and up
--- to the 100 ms of V8's lock_timeout, three times, whenever an autovacuum held the table. It now waits for exactly the
--- appends that were in flight when it read the position, and holds nothing else off.
+-- append that came meanwhile queued behind its request: once a minute (the anchor job) every command waited for the
+-- slowest append in flight to commit (under ./clinic bench's load, commands took up to 79 ms around the anchor against
+-- a p50 of 2.5 ms: BENCHMARKS.md, session 18), and for up to the 100 ms of V8's lock_timeout, three times, whenever
+-- an autovacuum held the table. It now waits for exactly the appends that were in flight when it read the position,
+-- and holds nothing else off.
 --
 -- Why that is enough: an insert takes the table's ROW EXCLUSIVE lock before it takes its global index, and keeps the
--- lock until its transaction ends. An index lower than the highest visible one was taken before that one, so before
--- this function read it: its transaction has either ended (its event is visible, or never will be) or holds the lock
--- when the function then lists the lock's holders. Once those have all ended, no event can appear at or below the
--- position read. Appends that start later take higher indexes, and nobody waits for them.
+-- lock until its transaction ends. The identity's sequence hands indexes out in order (its cache is 1), so an index
+-- lower than the highest visible one was taken before that one, and so before this function read it: its transaction
+-- has either ended (its event is visible, or never will be) or holds the lock when the function then lists the lock's
+-- holders. Once those have all ended, no event can appear at or below the position read. Appends that start later
+-- take higher indexes, and nobody waits for them.
 --
 -- The wait gives up after 1 s with lock_not_available (55P03), as the lock timeout did: the anchor job tries again a
 -- second later, and after three tries anchors at its next run.

@@ -89,15 +89,9 @@ class ChainAnchorJobIT {
      */
     @Test
     void anAnchorWaitsForTheAppendsInFlightWhileLaterAppendsGoOn() throws Exception {
-        ClientId ashdown = new ClientId(UUID.randomUUID());
-        register(ashdown, "Ashdown");
         try (Connection inFlight = dataSource.getConnection()) {
-            inFlight.setAutoCommit(false);
-            String lateStream = UUID.randomUUID().toString();
-            long lowerPosition = appendACopyOfTheFirstEventOf(ashdown, lateStream, inFlight);
-            register(new ClientId(UUID.randomUUID()), "Brightwell");
+            String lateStream = appendInFlightBelowTheLatestPosition(inFlight);
             long latest = latestPosition();
-            assertThat(lowerPosition).isLessThan(latest);
 
             CompletableFuture<Optional<Long>> anchoring = CompletableFuture.supplyAsync(job::anchorTheLog);
 
@@ -121,12 +115,8 @@ class ChainAnchorJobIT {
      */
     @Test
     void anAppendThatDoesNotEndHoldsTheAnchorBackForSecondsAndTheNextRunAnchors() throws Exception {
-        ClientId ashdown = new ClientId(UUID.randomUUID());
-        register(ashdown, "Ashdown");
         try (Connection inFlight = dataSource.getConnection()) {
-            inFlight.setAutoCommit(false);
-            appendACopyOfTheFirstEventOf(ashdown, UUID.randomUUID().toString(), inFlight);
-            register(new ClientId(UUID.randomUUID()), "Brightwell");
+            appendInFlightBelowTheLatestPosition(inFlight);
 
             Optional<Long> whileInFlight = assertTimeoutPreemptively(Duration.ofSeconds(10), job::anchorTheLog);
 
@@ -159,6 +149,21 @@ class ChainAnchorJobIT {
                     () -> register(new ClientId(UUID.randomUUID()), "Brightwell"));
             vacuum.rollback();
         }
+    }
+
+    /**
+     * On {@code connection}, left uncommitted: an append that took its global position before a later one was stored
+     * and committed. Returns the stream it appended to.
+     */
+    private String appendInFlightBelowTheLatestPosition(Connection connection) throws SQLException {
+        ClientId ashdown = new ClientId(UUID.randomUUID());
+        register(ashdown, "Ashdown");
+        connection.setAutoCommit(false);
+        String stream = UUID.randomUUID().toString();
+        long position = appendACopyOfTheFirstEventOf(ashdown, stream, connection);
+        register(new ClientId(UUID.randomUUID()), "Brightwell");
+        assertThat(position).isLessThan(latestPosition());
+        return stream;
     }
 
     /**
