@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +89,7 @@ class ChainAnchorJobIT {
     @Test
     void anAnchorWaitsForTheAppendsInFlightWhileLaterAppendsGoOn() throws Exception {
         try (Connection inFlight = dataSource.getConnection()) {
-            String lateStream = appendInFlightBelowTheLatestPosition(inFlight);
+            appendInFlightBelowTheLatestPosition(inFlight);
             long latest = latestPosition();
 
             CompletableFuture<Optional<Long>> anchoring = CompletableFuture.supplyAsync(job::anchorTheLog);
@@ -104,7 +103,7 @@ class ChainAnchorJobIT {
 
             Anchor anchor = anchor(anchoring.get(10, TimeUnit.SECONDS).orElseThrow());
             assertThat(anchor.globalPosition()).isGreaterThanOrEqualTo(latest);
-            assertThat(streamsUpTo(anchor.globalPosition())).contains(lateStream);
+            // The late append's stream and head are in the table now; an anchor written before it committed lacks them.
             assertCoversEveryStreamsHead(anchor);
         }
     }
@@ -152,18 +151,16 @@ class ChainAnchorJobIT {
     }
 
     /**
-     * On {@code connection}, left uncommitted: an append that took its global position before a later one was stored
-     * and committed. Returns the stream it appended to.
+     * On {@code connection}, left uncommitted: an append, to a stream of its own, that took its global position
+     * before a later one was stored and committed.
      */
-    private String appendInFlightBelowTheLatestPosition(Connection connection) throws SQLException {
+    private void appendInFlightBelowTheLatestPosition(Connection connection) throws SQLException {
         ClientId ashdown = new ClientId(UUID.randomUUID());
         register(ashdown, "Ashdown");
         connection.setAutoCommit(false);
-        String stream = UUID.randomUUID().toString();
-        long position = appendACopyOfTheFirstEventOf(ashdown, stream, connection);
+        long position = appendACopyOfTheFirstEventOf(ashdown, UUID.randomUUID().toString(), connection);
         register(new ClientId(UUID.randomUUID()), "Brightwell");
         assertThat(position).isLessThan(latestPosition());
-        return stream;
     }
 
     /**
@@ -186,13 +183,6 @@ class ChainAnchorJobIT {
                 return appended.getLong(1);
             }
         }
-    }
-
-    private List<String> streamsUpTo(long position) {
-        return jdbc.sql("select distinct aggregate_identifier from events.domain_event_entry where global_index <= ?")
-                .param(position)
-                .query(String.class)
-                .list();
     }
 
     private void register(ClientId client, String familyName) {
