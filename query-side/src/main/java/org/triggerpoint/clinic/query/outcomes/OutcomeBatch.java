@@ -1,6 +1,7 @@
 package org.triggerpoint.clinic.query.outcomes;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
 import org.triggerpoint.clinic.events.session.SessionCompleted;
 import org.triggerpoint.clinic.events.session.SessionRecordEvent;
@@ -21,15 +22,22 @@ import java.util.UUID;
 /**
  * The sessions and intakes one batch of events reads and changes, and the rollup changes that follow: each client's
  * sessions read from the view once, changed in memory as the batch's events arrive, and written back together with
- * the rollups just before the batch commits (see {@code BatchScope}).
+ * the rollups just before the batch commits (see {@code BatchScope}); while the view is rebuilt, the rollups wait for
+ * the rebuild's last batch ({@link RollupsAfterRebuild}).
  * <p>
  * A client's sessions are read whole, not only those the batch changes: the months the client had in each group
  * before the batch follow from them, and the distinct-client counts ({@link RollupChanges#visits}) need those.
  */
 final class OutcomeBatch {
 
+    /** Sessions counted into the rollups in one go as a rebuild ends: a few thousand rows written for each portion. */
+    private static final int SESSIONS_COUNTED_AT_ONCE = 20_000;
+
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
+    private final RollupsAfterRebuild afterRebuild;
+    /** The view's token once this batch commits. */
+    private final TrackingToken tokenAfter;
     /** The sessions of each client read so far, as the view held them when the batch began. */
     private final Map<UUID, List<SessionOutcome>> storedSessionsOfClient = new HashMap<>();
     /** Every session read or started in the batch, as it stands now. */
@@ -41,9 +49,12 @@ final class OutcomeBatch {
     private final Map<UUID, Set<PresentingCondition>> storedConditions = new HashMap<>();
     private final RollupChanges rollupChanges = new RollupChanges();
 
-    OutcomeBatch(OutcomeSessions sessions, OutcomeRollups rollups) {
+    OutcomeBatch(OutcomeSessions sessions, OutcomeRollups rollups, RollupsAfterRebuild afterRebuild,
+                 TrackingToken tokenAfter) {
         this.sessions = sessions;
         this.rollups = rollups;
+        this.afterRebuild = afterRebuild;
+        this.tokenAfter = tokenAfter;
     }
 
     /**
@@ -127,7 +138,13 @@ final class OutcomeBatch {
         sessions.insertAll(started.values());
         sessions.updateAll(changed.values());
         sessions.recordIntakes(intakes);
-        rollups.apply(rollupChanges, RollupChanges.sessionsPerMonth(
-                storedSessionsOfClient.values().stream().flatMap(List::stream).toList()));
+        switch (afterRebuild.forBatchReaching(tokenAfter)) {
+            case BY_CHANGES -> rollups.apply(rollupChanges, RollupChanges.sessionsPerMonth(
+                    storedSessionsOfClient.values().stream().flatMap(List::stream).toList()));
+            case LATER -> {
+                // counted whole by the rebuild's last batch
+            }
+            case FROM_ALL_SESSIONS -> sessions.signedSessionsByClient(SESSIONS_COUNTED_AT_ONCE, rollups::countAll);
+        }
     }
 }

@@ -37,10 +37,12 @@ class OutcomeProjection {
 
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
+    private final RollupsAfterRebuild afterRebuild;
 
-    OutcomeProjection(OutcomeSessions sessions, OutcomeRollups rollups) {
+    OutcomeProjection(OutcomeSessions sessions, OutcomeRollups rollups, RollupsAfterRebuild afterRebuild) {
         this.sessions = sessions;
         this.rollups = rollups;
+        this.afterRebuild = afterRebuild;
     }
 
     @EventHandler
@@ -90,11 +92,24 @@ class OutcomeProjection {
                 corrected.postSessionPainScore() == null ? null : corrected.postSessionPainScore().points()));
     }
 
-    /** Rebuilding: runs in the transaction that resets the processor's tokens, so both happen or neither. */
+    /**
+     * Every other event: nothing to the outcomes, but it may end a rebuild, whose last batch counts the rollups
+     * ({@link RollupsAfterRebuild}) whatever events it holds.
+     */
+    @EventHandler
+    void on(Object otherEvent) {
+        batch();
+    }
+
+    /**
+     * Rebuilding: runs in the transaction that resets the processor's tokens, so both happen or neither. The rollups
+     * wait for the rebuild's last batch.
+     */
     @ResetHandler
     void reset() {
         sessions.clear();
         rollups.clear();
+        afterRebuild.waitForRebuild();
     }
 
     private void change(SessionRecordEvent event, EventMessage<?> message, TrackingToken token,
@@ -114,7 +129,7 @@ class OutcomeProjection {
     /** This batch's sessions, intakes and rollup changes, written just before the batch commits (with its token). */
     private OutcomeBatch batch() {
         return BatchScope.current(BATCH, () -> {
-            OutcomeBatch batch = new OutcomeBatch(sessions, rollups);
+            OutcomeBatch batch = new OutcomeBatch(sessions, rollups, afterRebuild, BatchScope.tokenAfter());
             batch.readAhead(BatchScope.events());
             return batch;
         }, OutcomeBatch::write);

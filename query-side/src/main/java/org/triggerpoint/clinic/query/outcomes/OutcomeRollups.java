@@ -9,6 +9,7 @@ import org.triggerpoint.clinic.query.outcomes.RollupChanges.Visit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -35,6 +36,16 @@ class OutcomeRollups {
     void apply(RollupChanges changes, Map<ClientInGroup, SortedMap<YearMonth, Long>> sessionsBefore) {
         applyTotals(changes.totals());
         applyVisits(changes.visits(sessionsBefore));
+    }
+
+    /**
+     * Counts {@code sessions} into rollups that hold nothing of their clients yet, as a rebuild ends: every session of
+     * each of those clients, so that their visits come out whole.
+     */
+    void countAll(Collection<SessionOutcome> sessions) {
+        RollupChanges changes = new RollupChanges();
+        sessions.forEach(changes::count);
+        apply(changes, Map.of());
     }
 
     private void applyTotals(SortedMap<GroupKey, OutcomeTotals> changes) {

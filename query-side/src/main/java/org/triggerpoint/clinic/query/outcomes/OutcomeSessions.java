@@ -1,5 +1,6 @@
 package org.triggerpoint.clinic.query.outcomes;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The projection's working state: each session's outcome so far, and each client's latest intake conditions. */
 @Repository
@@ -36,16 +39,40 @@ class OutcomeSessions {
     record Intake(Set<PresentingCondition> conditions, long position) {
     }
 
+    private static final int ROWS_PER_FETCH = 1_000;
     static final String SESSIONS_OF_CLIENTS = "select * from query.outcome_session where client_id = any(?)";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final BatchLookups lookups;
+    /** Reads in portions: PostgreSQL sends rows a portion at a time inside a transaction when asked to. */
+    private final JdbcTemplate streaming;
 
     OutcomeSessions(JdbcClient jdbc, NamedParameterJdbcTemplate named, BatchLookups lookups) {
         this.jdbc = jdbc;
         this.named = named;
         this.lookups = lookups;
+        this.streaming = new JdbcTemplate(named.getJdbcTemplate().getDataSource());
+        this.streaming.setFetchSize(ROWS_PER_FETCH);
+    }
+
+    /**
+     * Every signed session, handed over in portions of at least {@code portion} sessions as PostgreSQL sends them,
+     * each portion holding all the sessions of its clients, so that they are never all in memory at once.
+     */
+    void signedSessionsByClient(int portion, Consumer<List<SessionOutcome>> sessionsOfClients) {
+        List<SessionOutcome> sessions = new ArrayList<>();
+        streaming.query("select * from query.outcome_session where completed order by client_id", rs -> {
+            SessionOutcome session = outcome(rs);
+            if (sessions.size() >= portion && !sessions.get(sessions.size() - 1).clientId().equals(session.clientId())) {
+                sessionsOfClients.accept(List.copyOf(sessions));
+                sessions.clear();
+            }
+            sessions.add(session);
+        });
+        if (!sessions.isEmpty()) {
+            sessionsOfClients.accept(sessions);
+        }
     }
 
     /**

@@ -64,6 +64,11 @@ final class RollupChanges {
         });
     }
 
+    /** A session the rollups hold nothing of yet, counted whole: all of a client's, when counted afresh. */
+    void count(SessionOutcome session) {
+        record(SessionOutcome.started(session.clientId(), session.therapistId(), session.startedMonth()), session);
+    }
+
     private void addClientSessions(GroupKey group, UUID clientId, long sessions) {
         addSessions(clientSessions, group, clientId, sessions);
     }

@@ -1,6 +1,8 @@
 package org.triggerpoint.clinic.query.projections;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -47,5 +49,15 @@ public final class BatchScope {
                 .filter(EventMessage.class::isInstance)
                 .<EventMessage<?>>map(EventMessage.class::cast)
                 .toList();
+    }
+
+    /**
+     * The token the view holds once the current batch commits: its last event's, which is how far the view has read
+     * then; null for a batch of events read without a token.
+     */
+    public static TrackingToken tokenAfter() {
+        List<EventMessage<?>> events = events();
+        return events.isEmpty() || !(events.get(events.size() - 1) instanceof TrackedEventMessage<?> last)
+                ? null : last.trackingToken();
     }
 }

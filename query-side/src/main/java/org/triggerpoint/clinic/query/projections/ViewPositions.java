@@ -130,7 +130,8 @@ public class ViewPositions {
                 : serializer.deserialize(new SimpleSerializedObject<>(token, String.class, type, null));
     }
 
-    static boolean hasRead(TrackingToken token, long position) {
+    /** Whether a view whose token is {@code token} has read the event at {@code position}. */
+    public static boolean hasRead(TrackingToken token, long position) {
         TrackingToken current = WrappedToken.unwrapLowerBound(token);
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);

@@ -66,9 +66,15 @@ final class ClinicRecords {
 
     void registerClient(ClientId client, String givenName, String familyName, LocalDate dateOfBirth, Instant at,
                         Set<PresentingCondition> conditions) {
+        registerWithoutIntake(client, givenName, familyName, dateOfBirth, at);
+        intake(client, at, conditions);
+    }
+
+    /** A registration alone: an event the outcomes view takes nothing from. */
+    void registerWithoutIntake(ClientId client, String givenName, String familyName, LocalDate dateOfBirth,
+                               Instant at) {
         client(client, new ClientRegistered(client, new ClientDetails(givenName, familyName, dateOfBirth,
                 givenName.toLowerCase() + "@example.org", "+1 555 0100"), at), at);
-        intake(client, at, conditions);
     }
 
     void intake(ClientId client, Instant at, Set<PresentingCondition> conditions) {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.triggerpoint.clinic.events.client.ClientId;
 import org.triggerpoint.clinic.query.EventLog;
 import org.triggerpoint.clinic.query.QuerySideIntegrationTest;
 import org.triggerpoint.clinic.query.outcomes.SignedInHttp.Answer;
@@ -20,6 +22,7 @@ import org.triggerpoint.clinic.query.projections.View;
 import org.triggerpoint.clinic.query.projections.ViewPositions;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.triggerpoint.clinic.query.Eventually.await;
@@ -72,6 +76,8 @@ class RebuildEqualsIncrementalIT {
     ViewPositions positions;
     @Autowired
     EventProcessingConfiguration processors;
+    @Autowired
+    TransactionTemplate transaction;
 
     private SignedInHttp http;
 
@@ -137,6 +143,52 @@ class RebuildEqualsIncrementalIT {
                 () -> "UP_TO_DATE".equals(progress(HISTORY_REBUILD).get("state").asText()));
 
         assertThat(tables(HISTORY_TABLES)).isEqualTo(incremental);
+    }
+
+    /**
+     * A rebuild whose run stops midway (the process stopped) is finished by the view's processor, which may by then
+     * read in all its segments at once: the segment whose batch reads the rebuild's target counts the rollups, once,
+     * and the others' later batches go by their changes.
+     */
+    @Test
+    void aRebuildItsProcessorFinishesInEverySegmentAtOnceEqualsTheViewBuiltAsEventsArrived() {
+        // The rebuild's target is an event the view takes nothing from: the batch that reads it counts all the same.
+        new ClinicRecords(new EventLog(eventStore, jdbc)).registerWithoutIntake(new ClientId(UUID.randomUUID()),
+                "Nell", "Newcomer", LocalDate.of(1990, 4, 1), Instant.parse("2026-04-15T09:00:00Z"));
+        long head = headPosition();
+        assertThat(jdbc.sql("select payload_type from events.domain_event_entry where global_index = ?").param(head)
+                .query(String.class).single()).endsWith("ClientRegistered");
+        await("the view includes all " + head + " events", BOUND, () -> positions.includes(View.OUTCOMES, head));
+        Map<String, List<String>> incremental = tables();
+        StreamingEventProcessor processor = processors.eventProcessor(View.OUTCOMES.processorName(),
+                StreamingEventProcessor.class).orElseThrow();
+        await("the view reads in several segments again after any rebuild before", BOUND, () -> jdbc.sql(
+                "select count(*) from query.token_entry where processor_name = ?")
+                .param(View.OUTCOMES.processorName()).query(Long.class).single() > 1);
+
+        // As a rebuild leaves the view when its run stops: reset, its rollups waiting, the rebuild's target recorded.
+        processor.shutDown();
+        transaction.executeWithoutResult(status -> {
+            processor.resetTokens();
+            jdbc.sql("""
+                            insert into query.view_rebuild (view_name, target_position, started_at)
+                            values (?, ?, now())
+                            on conflict (view_name) do update set target_position = excluded.target_position""")
+                    .params(View.OUTCOMES.processorName(), head)
+                    .update();
+        });
+        try {
+            processor.start();
+            await("the processor has read all " + head + " events again", BOUND,
+                    () -> positions.includes(View.OUTCOMES, head));
+
+            assertThat(jdbc.sql("select count(*) from query.outcome_rollups_waiting").query(Long.class).single())
+                    .as("the rollups were counted").isZero();
+            assertThat(tables()).isEqualTo(incremental);
+        } finally {
+            jdbc.sql("delete from query.view_rebuild where view_name = ?").param(View.OUTCOMES.processorName())
+                    .update();
+        }
     }
 
     @Test
