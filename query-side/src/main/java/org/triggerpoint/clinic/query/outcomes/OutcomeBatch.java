@@ -2,6 +2,8 @@ package org.triggerpoint.clinic.query.outcomes;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.triggerpoint.clinic.events.client.PresentingCondition;
 import org.triggerpoint.clinic.events.session.SessionCompleted;
 import org.triggerpoint.clinic.events.session.SessionRecordEvent;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The sessions and intakes one batch of events reads and changes, and the rollup changes that follow: each client's
@@ -30,8 +33,9 @@ import java.util.UUID;
  */
 final class OutcomeBatch {
 
-    /** Sessions counted into the rollups in one go as a rebuild ends: a few thousand rows written for each portion. */
-    private static final int SESSIONS_COUNTED_AT_ONCE = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(OutcomeBatch.class);
+    /** Signed sessions held in memory at once while the rollups are counted afresh as a rebuild ends. */
+    private static final int SESSIONS_READ_AT_ONCE = 2_000;
 
     private final OutcomeSessions sessions;
     private final OutcomeRollups rollups;
@@ -144,7 +148,21 @@ final class OutcomeBatch {
             case LATER -> {
                 // counted whole by the rebuild's last batch
             }
-            case FROM_ALL_SESSIONS -> sessions.signedSessionsByClient(SESSIONS_COUNTED_AT_ONCE, rollups::countAll);
+            case FROM_ALL_SESSIONS -> countAllSessions();
         }
+    }
+
+    private void countAllSessions() {
+        long started = System.nanoTime();
+        RollupCount count = new RollupCount();
+        int[] counted = {0};
+        sessions.signedSessionsByClient(SESSIONS_READ_AT_ONCE, portion -> {
+            count.add(portion);
+            counted[0] += portion.size();
+        });
+        rollups.write(count);
+        log.info("Outcomes view rebuilt: {} signed sessions counted into its rollups ({} rows) in {} ms", counted[0],
+                count.totals().size() + count.visits().size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 }

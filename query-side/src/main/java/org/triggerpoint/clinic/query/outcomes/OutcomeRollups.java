@@ -9,7 +9,6 @@ import org.triggerpoint.clinic.query.outcomes.RollupChanges.Visit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -38,14 +37,10 @@ class OutcomeRollups {
         applyVisits(changes.visits(sessionsBefore));
     }
 
-    /**
-     * Counts {@code sessions} into rollups that hold nothing of their clients yet, as a rebuild ends: every session of
-     * each of those clients, so that their visits come out whole.
-     */
-    void countAll(Collection<SessionOutcome> sessions) {
-        RollupChanges changes = new RollupChanges();
-        sessions.forEach(changes::count);
-        apply(changes, Map.of());
+    /** Writes the rollups counted afresh as a rebuild ends into the emptied tables, one statement batch each. */
+    void write(RollupCount count) {
+        applyTotals(count.totals());
+        applyVisits(count.visits());
     }
 
     private void applyTotals(SortedMap<GroupKey, OutcomeTotals> changes) {
