@@ -29,20 +29,11 @@ class ClientSessionsLookupIT {
     @Test
     void aBatchsClientsSessionsAreFoundByTheClientsIndexInATableWithoutStatistics() {
         try (TestDatabase database = TestDatabase.create()) {
-            DataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-            Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query")
-                    .locations("classpath:db/migration").load().migrate();
+            DataSource dataSource = withTheViewsTables(database);
             JdbcClient jdbc = JdbcClient.create(dataSource);
             jdbc.sql("alter table query.outcome_session set (autovacuum_enabled = false)").update();
             List<UUID> clients = IntStream.range(0, 4000).mapToObj(any -> UUID.randomUUID()).toList();
-            jdbc.sql("""
-                            insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
-                                completed, sore, resolved_within_48h, muscles, pressures, conditions, last_position)
-                            select gen_random_uuid(), client_id, gen_random_uuid(), date '2026-03-01', true, false,
-                                false, '{UPPER_TRAPEZIUS}', '{STATIC}', '{}', 1
-                            from unnest(?::uuid[]) as client_id, generate_series(1, 5)""")
-                    .param(clients.toArray(UUID[]::new))
-                    .update();
+            storeSessions(jdbc, clients, 5, true);
             List<UUID> batch = clients.subList(0, 17);
 
             List<String> plan = jdbc.sql("explain " + OutcomeSessions.SESSIONS_OF_CLIENTS)
@@ -64,20 +55,10 @@ class ClientSessionsLookupIT {
     @Test
     void aRebuildsCountReadsEverySignedSessionOnceInPortionsOfWholeClients() {
         try (TestDatabase database = TestDatabase.create()) {
-            DataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-            Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query")
-                    .locations("classpath:db/migration").load().migrate();
+            DataSource dataSource = withTheViewsTables(database);
             JdbcClient jdbc = JdbcClient.create(dataSource);
             List<UUID> clients = IntStream.range(0, 7).mapToObj(any -> UUID.randomUUID()).toList();
-            jdbc.sql("""
-                            insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
-                                completed, sore, resolved_within_48h, muscles, pressures, conditions, last_position)
-                            select gen_random_uuid(), client_id, gen_random_uuid(), date '2026-03-01', signed, false,
-                                false, '{UPPER_TRAPEZIUS}', '{STATIC}', '{}', 1
-                            from unnest(?::uuid[]) as client_id, generate_series(1, 3),
-                                 unnest(array[true, true, false]) as signed""")
-                    .param(clients.toArray(UUID[]::new))
-                    .update();
+            storeSessions(jdbc, clients, 3, true, true, false);
             OutcomeSessions sessions = new OutcomeSessions(jdbc,
                     new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource)), new BatchLookups(dataSource));
             List<List<SessionOutcome>> portions = new ArrayList<>();
@@ -95,5 +76,24 @@ class ClientSessionsLookupIT {
                     .satisfies(portion -> assertThat(portion).filteredOn(session -> session.clientId().equals(client))
                             .hasSize(6)));
         }
+    }
+
+    private static DataSource withTheViewsTables(TestDatabase database) {
+        DataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query")
+                .locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** {@code times} rounds of sessions for each client, a round a session for each of {@code signed}, signed or not. */
+    private static void storeSessions(JdbcClient jdbc, List<UUID> clients, int times, Boolean... signed) {
+        jdbc.sql("""
+                        insert into query.outcome_session (session_id, client_id, therapist_id, started_month,
+                            completed, sore, resolved_within_48h, muscles, pressures, conditions, last_position)
+                        select gen_random_uuid(), client_id, gen_random_uuid(), date '2026-03-01', signed, false,
+                            false, '{UPPER_TRAPEZIUS}', '{STATIC}', '{}', 1
+                        from unnest(?::uuid[]) as client_id, generate_series(1, ?), unnest(?::boolean[]) as signed""")
+                .params(clients.toArray(UUID[]::new), times, signed)
+                .update();
     }
 }
