@@ -155,14 +155,9 @@ final class OutcomeBatch {
     private void countAllSessions() {
         long started = System.nanoTime();
         RollupCount count = new RollupCount();
-        int[] counted = {0};
-        sessions.signedSessionsByClient(SESSIONS_READ_AT_ONCE, portion -> {
-            count.add(portion);
-            counted[0] += portion.size();
-        });
+        sessions.signedSessionsByClient(SESSIONS_READ_AT_ONCE, count::add);
         rollups.write(count);
-        log.info("Outcomes view rebuilt: {} signed sessions counted into its rollups ({} rows) in {} ms", counted[0],
-                count.totals().size() + count.visits().size(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        log.info("Outcomes view rebuilt: {} signed sessions counted into its rollups ({} rows) in {} ms",
+                count.sessions(), count.rows(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 }

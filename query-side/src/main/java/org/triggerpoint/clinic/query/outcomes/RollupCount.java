@@ -16,13 +16,25 @@ final class RollupCount {
 
     private final SortedMap<GroupKey, OutcomeTotals> totals = new TreeMap<>();
     private final SortedMap<Visit, Long> visits = new TreeMap<>();
+    private long sessions;
 
     /** Counts {@code sessions}: every signed session of each of their clients, none of them counted before. */
     void add(Collection<SessionOutcome> sessions) {
+        this.sessions += sessions.size();
         RollupChanges changes = new RollupChanges();
         sessions.forEach(changes::count);
         changes.totals().forEach((group, sum) -> totals.merge(group, sum, OutcomeTotals::plus));
         changes.visits(Map.of()).forEach((visit, clients) -> visits.merge(visit, clients, Long::sum));
+    }
+
+    /** How many sessions were counted. */
+    long sessions() {
+        return sessions;
+    }
+
+    /** How many rollup rows the count comes to. */
+    int rows() {
+        return totals.size() + visits.size();
     }
 
     SortedMap<GroupKey, OutcomeTotals> totals() {

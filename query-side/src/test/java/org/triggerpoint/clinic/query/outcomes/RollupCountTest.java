@@ -50,6 +50,7 @@ class RollupCountTest {
         }
         inPortions.add(portion);
 
+        assertThat(inPortions.sessions()).isEqualTo(sessions.size());
         assertThat(inPortions.totals()).isNotEmpty().isEqualTo(allAtOnce.totals());
         assertThat(inPortions.visits()).isNotEmpty().isEqualTo(allAtOnce.visits(Map.of()));
     }
