@@ -59,6 +59,24 @@ class QuerySideStartsIT {
     }
 
     @Test
+    void credentialsThatCannotBeCheckedAreTheClinicsFaultNotTheCallers() throws Exception {
+        // An account the sign-in cannot read (a role the security layer refuses): the check fails, not the password.
+        jdbc.sql("insert into identity.user_account (username, password_hash, roles, active) values (?, ?, ?::text[], true)")
+                .param("unreadable")
+                .param(passwordEncoder.encode("reader-password-1"))
+                .param("{ROLE_THERAPIST}")
+                .update();
+
+        HttpResponse<String> answer = get("/api/reference/muscles", "unreadable:reader-password-1");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"title\":\"Sign-in could not be checked\"");
+    }
+
+    @Test
     void theViewsCarryNoCorrelationDataSoTheyNeverReadAnEventsMetadataForIt() {
         EventMessage<String> commandSideEvent = GenericEventMessage.<String>asEventMessage("stored")
                 .andMetaData(Map.of("correlationId", "c-1", "traceId", "t-1", "actor", "dana"));

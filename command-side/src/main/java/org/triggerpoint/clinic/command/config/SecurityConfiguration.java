@@ -18,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.triggerpoint.clinic.command.web.DatabaseOutage;
 import org.triggerpoint.clinic.command.web.Problems;
 
 /**
@@ -31,16 +30,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain commandSecurity(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoders,
                                         Environment environment) throws Exception {
-        AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
-            if (DatabaseOutage.causedBy(failure)) {
-                // The credentials could not be checked, not found wrong: the caller should retry, not sign in again.
-                problems.write(request, response, DatabaseOutage.problem());
-                return;
-            }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
-            problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED,
-                    "Authentication required", "Sign in with a username and password of the clinic"));
-        };
+        AuthenticationEntryPoint signInFirst = new SignInFirst(problems);
         OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
         return http
                 .csrf(csrf -> csrf.disable())

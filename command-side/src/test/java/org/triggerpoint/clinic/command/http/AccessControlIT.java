@@ -45,6 +45,20 @@ class AccessControlIT {
     }
 
     @Test
+    void credentialsThatCannotBeCheckedAreTheClinicsFaultNotTheCallers() {
+        User therapist = api.newUser("THERAPIST");
+        // An account the sign-in cannot read (a role the security layer refuses): the check fails, not the password.
+        jdbc.sql("update identity.user_account set roles = '{ROLE_THERAPIST}' where username = ?")
+                .param(therapist.name()).update();
+
+        Answer answer = api.post(therapist, "/api/clients", Map.of("givenName", "a"));
+
+        assertProblem(answer, 500);
+        assertThat(answer.header("WWW-Authenticate")).isNull();
+        assertThat(answer.json().get("title").asText()).isEqualTo("Sign-in could not be checked");
+    }
+
+    @Test
     void healthIsOpenAndTheApiDescriptionIsServedToUsers() {
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         Answer docs = api.get(api.newUser("ANALYST"), "/v3/api-docs");

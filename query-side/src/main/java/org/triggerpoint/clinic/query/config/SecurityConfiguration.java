@@ -20,7 +20,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.triggerpoint.clinic.query.audit.ReadLogFilter;
-import org.triggerpoint.clinic.query.web.DatabaseOutage;
 import org.triggerpoint.clinic.query.web.Problems;
 
 /**
@@ -34,16 +33,7 @@ class SecurityConfiguration {
     SecurityFilterChain querySecurity(HttpSecurity http, Problems problems, ReadLogFilter readLog,
                                       ObjectProvider<JwtDecoder> jwtDecoders, Environment environment)
             throws Exception {
-        AuthenticationEntryPoint signInFirst = (request, response, failure) -> {
-            if (DatabaseOutage.causedBy(failure)) {
-                // The credentials could not be checked, not found wrong: the caller should retry, not sign in again.
-                problems.write(request, response, DatabaseOutage.problem());
-                return;
-            }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"clinic\"");
-            problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Sign in with a username and password of the clinic"));
-        };
+        AuthenticationEntryPoint signInFirst = new SignInFirst(problems);
         OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
         return http
                 // After sign-in, before the role check: every read of client records is logged, refusals included.
