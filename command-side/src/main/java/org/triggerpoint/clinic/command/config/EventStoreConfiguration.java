@@ -15,6 +15,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.triggerpoint.clinic.events.storage.ClientKeyring;
 import org.triggerpoint.clinic.events.storage.EventJson;
 import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 
@@ -66,6 +68,18 @@ class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreLayout.EVENT_SCHEMA;
+    }
+
+    /**
+     * Axon's JDBC parts (event store, token store) use the connection of the Spring transaction they run in, as every
+     * one of them does. Not Axon's default, which also keeps that connection with the unit of work and closes it once
+     * more at the unit's clean-up, after the transaction has handed it back to the pool: HikariCP then empties the
+     * open-statement list of whichever thread has the connection by then, which broke a command under load
+     * (PooledConnectionsIT, BENCHMARKS.md session 20).
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

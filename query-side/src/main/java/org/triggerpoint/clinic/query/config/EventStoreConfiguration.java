@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.triggerpoint.clinic.query.projections.ProcessingNodes;
 import org.triggerpoint.clinic.query.projections.TailingEventSource;
 
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,18 @@ class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventStoreLayout.EVENT_SCHEMA;
+    }
+
+    /**
+     * Axon's JDBC parts (event store, token store) use the connection of the Spring transaction they run in, as every
+     * one of them does. Not Axon's default, which also keeps that connection with the unit of work and closes it once
+     * more at the unit's clean-up, after the transaction has handed it back to the pool: HikariCP then empties the
+     * open-statement list of whichever thread has the connection by then, which broke a command under load
+     * (PooledConnectionsIT, BENCHMARKS.md session 20).
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
