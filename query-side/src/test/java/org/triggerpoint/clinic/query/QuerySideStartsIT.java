@@ -41,11 +41,7 @@ class QuerySideStartsIT {
 
     @Test
     void aUserOfTheCommandSideSignsInHereToo() throws Exception {
-        jdbc.sql("insert into identity.user_account (username, password_hash, roles, active) values (?, ?, ?::text[], true)")
-                .param("reader")
-                .param(passwordEncoder.encode("reader-password-1"))
-                .param("{THERAPIST}")
-                .update();
+        storeUser("reader", "reader-password-1", "{THERAPIST}");
 
         HttpResponse<String> muscles = get("/api/reference/muscles", "reader:reader-password-1");
         assertThat(muscles.statusCode()).isEqualTo(200);
@@ -61,11 +57,7 @@ class QuerySideStartsIT {
     @Test
     void credentialsThatCannotBeCheckedAreTheClinicsFaultNotTheCallers() throws Exception {
         // An account the sign-in cannot read (a role the security layer refuses): the check fails, not the password.
-        jdbc.sql("insert into identity.user_account (username, password_hash, roles, active) values (?, ?, ?::text[], true)")
-                .param("unreadable")
-                .param(passwordEncoder.encode("reader-password-1"))
-                .param("{ROLE_THERAPIST}")
-                .update();
+        storeUser("unreadable", "reader-password-1", "{ROLE_THERAPIST}");
 
         HttpResponse<String> answer = get("/api/reference/muscles", "unreadable:reader-password-1");
 
@@ -84,6 +76,15 @@ class QuerySideStartsIT {
         assertThat(axon.correlationDataProviders())
                 .isNotEmpty()
                 .allSatisfy(provider -> assertThat(provider.correlationDataFor(commandSideEvent)).isEmpty());
+    }
+
+    /** A user as the command side keeps them, {@code roles} as a PostgreSQL array literal. */
+    private void storeUser(String username, String password, String roles) {
+        jdbc.sql("insert into identity.user_account (username, password_hash, roles, active) values (?, ?, ?::text[], true)")
+                .param(username)
+                .param(passwordEncoder.encode(password))
+                .param(roles)
+                .update();
     }
 
     private HttpResponse<String> get(String path, String credentials) throws Exception {
