@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HikariCP keeps the list of a pooled connection's open statements with the connection, not with its borrower: closed
  * a second time once another thread has it, it empties that thread's list. The statements listed are then never
  * closed for it, and one closed at that very moment fails with an ArrayIndexOutOfBoundsException and leaves the
- * list broken for every later borrower, as happened under ./clinic bench (BENCHMARKS.md, session 20).
+ * list broken for every later borrower: a command's failure under ./clinic bench in session 19
+ * (BENCHMARKS.md, session 20).
  */
 @CommandSideIntegrationTest
 class PooledConnectionsIT {
