@@ -64,10 +64,11 @@ class PooledConnectionsIT {
             }
         });
 
-        assertThat(backendOfTheNextBorrower.get()).as("the next borrower has the command's connection")
-                .isEqualTo(backendOfTheCommand.get());
         // Handing a connection back closes the statements its borrower left open: all of them, if none was unlisted.
         nextBorrower.get().close();
+
+        assertThat(backendOfTheNextBorrower.get()).as("the next borrower has the command's connection")
+                .isEqualTo(backendOfTheCommand.get());
         assertThat(leftOpen.get().isClosed()).isTrue();
     }
 

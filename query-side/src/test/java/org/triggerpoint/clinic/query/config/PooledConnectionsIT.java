@@ -64,10 +64,11 @@ class PooledConnectionsIT {
             }
         });
 
-        assertThat(backendOfTheNextBorrower.get()).as("the next borrower has the unit of work's connection")
-                .isEqualTo(backendOfTheUnit.get());
         // Handing a connection back closes the statements its borrower left open: all of them, if none was unlisted.
         nextBorrower.get().close();
+
+        assertThat(backendOfTheNextBorrower.get()).as("the next borrower has the unit of work's connection")
+                .isEqualTo(backendOfTheUnit.get());
         assertThat(leftOpen.get().isClosed()).isTrue();
     }
 
