@@ -24,6 +24,13 @@ final class Options {
     int secondsPerLevel = 60;
     int latencySeconds = 60;
     /**
+     * The command warm-up before step 1: rounds of every client at once, until neither process is still compiling, but
+     * at least {@link #commandWarmUpSeconds} and at most {@link #commandWarmUpMaxSeconds}.
+     */
+    int commandWarmUpRoundSeconds = 10;
+    int commandWarmUpSeconds = 30;
+    int commandWarmUpMaxSeconds = 360;
+    /**
      * The load of steps 2 and 3 in commands/s when set ({@code --latency-rate=R}): to compare two builds or settings at
      * the same load, as half the best level moves with the best level. Unset: half the best level, as the issue asks.
      */
@@ -89,10 +96,12 @@ final class Options {
                         options.latencyRate = Double.parseDouble(arg.substring("--latency-rate=".length()));
                     } else if (arg.startsWith("--seconds-per-level=")) {
                         options.secondsPerLevel = Integer.parseInt(arg.substring("--seconds-per-level=".length()));
+                    } else if (arg.startsWith("--warm-up-max=")) {
+                        options.commandWarmUpMaxSeconds = Integer.parseInt(arg.substring("--warm-up-max=".length()));
                     } else {
                         throw new IllegalArgumentException("unknown argument " + arg
                                 + "; usage: Benchmark [--quick|--micro] [--events=N] [--seconds-per-level=S]"
-                                + " [--latency-rate=R]"
+                                + " [--latency-rate=R] [--warm-up-max=S]"
                                 + " [--only=commands,rebuild,queries] [--running]");
                     }
                 }
@@ -134,6 +143,9 @@ final class Options {
         size = "quick";
         secondsPerLevel = 10;
         latencySeconds = 10;
+        commandWarmUpRoundSeconds = 5;
+        commandWarmUpSeconds = 10;
+        commandWarmUpMaxSeconds = 40;
         lagProbes = 100;
         historySessions = 100;
         queryRepetitions = 200;
@@ -148,6 +160,9 @@ final class Options {
         concurrency = new int[] {1, 2};
         secondsPerLevel = 1;
         latencySeconds = 1;
+        commandWarmUpRoundSeconds = 1;
+        commandWarmUpSeconds = 1;
+        commandWarmUpMaxSeconds = 2;
         lagProbes = 5;
         historySessions = 3;
         queryRepetitions = 5;
