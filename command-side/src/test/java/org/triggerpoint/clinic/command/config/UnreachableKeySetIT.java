@@ -1,0 +1,95 @@
+package org.triggerpoint.clinic.command.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.triggerpoint.clinic.localpostgres.ThrowAwayDatabase;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the identity provider's keys cannot be fetched, a bearer token cannot be checked: that is the clinic's fault,
+ * not the caller's. The answer is 500 "Sign-in could not be checked" (as when the user store fails), never 401, which
+ * would tell a therapist with a good token to sign in again; and nothing is recorded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"clinic.admin-password=unreachable-keys-admin-password-1", "clinic.retention.schedule=-"})
+@ContextConfiguration(initializers = ThrowAwayDatabase.class)
+class UnreachableKeySetIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void keySetNobodyServes(DynamicPropertyRegistry registry) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                () -> "http://127.0.0.1:" + closedPort + "/.well-known/jwks.json");
+    }
+
+    @Test
+    void aTokenThatCannotBeCheckedIsTheClinicsFaultAndRecordsNothing() throws Exception {
+        long eventsBefore = storedEvents();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/clients"))
+                .header("Authorization", "Bearer " + therapistsToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"givenName":"Avery","familyName":"Quinlan","dateOfBirth":"1984-03-12",
+                         "consentToTreatment":true,"consentToDataProcessing":true}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"title\":\"Sign-in could not be checked\"");
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("select count(*) from events.domain_event_entry").query(Long.class).single();
+    }
+
+    private static String therapistsToken() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+                .subject("subject-of-oidc.dana")
+                .claim("preferred_username", "oidc.dana")
+                .claim("roles", List.of("THERAPIST"))
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build());
+        jwt.sign(new RSASSASigner((RSAPrivateKey) generator.generateKeyPair().getPrivate()));
+        return jwt.serialize();
+    }
+}
