@@ -62,7 +62,7 @@ final class Options {
     String commandJar = System.getProperty("clinic.commandJar");
     String queryJar = System.getProperty("clinic.queryJar");
     String postgresJar = System.getProperty("clinic.postgresJar");
-    List<String> javaOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseG1GC"));
+    List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseG1GC"));
     String databaseUrl = blankToNull(System.getenv("CLINIC_DB_URL"));
     String databaseUser = orDefault(System.getenv("CLINIC_DB_USER"), "postgres");
     String databasePassword = orDefault(System.getenv("CLINIC_DB_PASSWORD"), "");

@@ -67,7 +67,7 @@ final class ClinicNode implements AutoCloseable {
             throw new IllegalStateException(this + " is already running");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:+UseG1GC", "-jar", System.getProperty(side.jarProperty),
+                .toString(), "-Xmx256m", "-XX:+UseG1GC", "-jar", System.getProperty(side.jarProperty),
                 "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
