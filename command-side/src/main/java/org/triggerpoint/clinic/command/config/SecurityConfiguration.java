@@ -1,44 +1,25 @@
 package org.triggerpoint.clinic.command.config;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.triggerpoint.clinic.command.web.Problems;
+import org.triggerpoint.clinic.web.SignIn;
+import org.triggerpoint.clinic.web.WebSupportConfiguration;
 
 /**
- * HTTP Basic against the clinic's own users ({@code identity.user_account}), with the roles of the API contract.
- * Every path but health needs a signed-in user; the roles below decide which commands each may send.
+ * The clinic's users sign in as both processes take it ({@link SignIn}), with the roles of the API contract. Every
+ * path but health needs a signed-in user; the roles below decide which commands each may send.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(WebSupportConfiguration.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandSecurity(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoders,
-                                        Environment environment) throws Exception {
-        AuthenticationEntryPoint signInFirst = new SignInFirst(problems);
-        OidcBearerTokens.acceptIfConfigured(http, jwtDecoders, environment, signInFirst);
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(signInFirst))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
-                        problems.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "Not permitted",
-                                "Your role does not permit " + request.getMethod() + " " + request.getRequestURI()))))
+    SecurityFilterChain commandSecurity(HttpSecurity http, SignIn signIn) throws Exception {
+        return signIn.appliedTo(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -51,34 +32,5 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
-    }
-
-    @Bean
-    UserDetailsService clinicUsers(JdbcClient jdbc) {
-        return username -> jdbc.sql("""
-                        select username, password_hash, roles, active from identity.user_account
-                        where username = ? and password_hash is not null""")
-                .param(username)
-                .query((rs, row) -> User.withUsername(rs.getString("username"))
-                        .password(rs.getString("password_hash"))
-                        .roles((String[]) rs.getArray("roles").getArray())
-                        .disabled(!rs.getBoolean("active"))
-                        .build())
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new RememberedPasswordChecks(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    }
-
-    /**
-     * No observation wrapped around each security filter, authentication and authorisation on every request: nothing
-     * reads them, and the wrappers cost a few per cent of every request. The HTTP server's request metrics remain.
-     */
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 }

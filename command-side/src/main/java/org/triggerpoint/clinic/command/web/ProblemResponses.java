@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.triggerpoint.clinic.command.common.RuleViolation;
 import org.triggerpoint.clinic.command.common.UnknownRecord;
 import org.triggerpoint.clinic.events.storage.ClientKeyring;
+import org.triggerpoint.clinic.web.DatabaseOutage;
+import org.triggerpoint.clinic.web.Problems;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,7 +86,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return CommitOutcomes.unknownFor(request) ? DatabaseOutage.outcomeUnknown() : DatabaseOutage.problem();
+            return CommitOutcomes.unknownFor(request) ? CommitOutcomes.outcomeUnknown() : DatabaseOutage.problem(
+                    "The clinic's database cannot be reached; nothing was stored. Try again shortly.");
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.triggerpoint.clinic.web.Problems;
 
 /**
  * Requests refused before they reach a controller, for a path no application should accept (an encoded slash,

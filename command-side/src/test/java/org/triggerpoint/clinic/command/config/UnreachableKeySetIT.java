@@ -1,10 +1,5 @@
 package org.triggerpoint.clinic.command.config;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,13 +16,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triggerpoint.clinic.command.config.SignedTokens.rsaKeyPair;
+import static org.triggerpoint.clinic.command.config.SignedTokens.token;
 
 /**
  * When the identity provider's keys cannot be fetched, a bearer token cannot be checked: that is the clinic's fault,
@@ -60,7 +53,7 @@ class UnreachableKeySetIT {
 
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + port + "/api/clients"))
-                .header("Authorization", "Bearer " + therapistsToken())
+                .header("Authorization", "Bearer " + token(rsaKeyPair(), "oidc.dana", List.of("THERAPIST")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"givenName":"Avery","familyName":"Quinlan","dateOfBirth":"1984-03-12",
@@ -71,25 +64,12 @@ class UnreachableKeySetIT {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"title\":\"Sign-in could not be checked\"");
+        assertThat(answer.body()).contains("your request was not carried out");
         assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(storedEvents()).isEqualTo(eventsBefore);
     }
 
     private long storedEvents() {
         return jdbc.sql("select count(*) from events.domain_event_entry").query(Long.class).single();
-    }
-
-    private static String therapistsToken() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .subject("subject-of-oidc.dana")
-                .claim("preferred_username", "oidc.dana")
-                .claim("roles", List.of("THERAPIST"))
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) generator.generateKeyPair().getPrivate()));
-        return jwt.serialize();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.triggerpoint.clinic.query.web.Problems;
+import org.triggerpoint.clinic.web.Problems;
 
 import java.io.IOException;
 import java.time.Clock;

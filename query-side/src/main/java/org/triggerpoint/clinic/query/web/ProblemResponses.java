@@ -16,6 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.triggerpoint.clinic.query.projections.RebuildRefused;
 import org.triggerpoint.clinic.query.projections.ViewUnavailable;
+import org.triggerpoint.clinic.web.DatabaseOutage;
+import org.triggerpoint.clinic.web.Problems;
 
 /** Every error as {@code application/problem+json}; 503 while a view cannot answer or the database is away. */
 @RestControllerAdvice
@@ -42,7 +44,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidQuery.class)
     ProblemDetail invalidQuery(InvalidQuery invalid) {
-        return Problems.invalid(invalid.field(), invalid.getMessage());
+        return InvalidQuery.problem(invalid.field(), invalid.getMessage());
     }
 
     /** The firewall refuses a header or parameter lazily, when a controller first reads it: still the caller's fault. */
@@ -56,7 +58,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception failure) {
         if (DatabaseOutage.causedBy(failure)) {
             log.warn("Database unavailable: {}", failure.toString());
-            return DatabaseOutage.problem();
+            return DatabaseOutage.problem("The clinic's database cannot be reached. Try again shortly.");
         }
         log.error("Unexpected failure", failure);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
@@ -69,6 +71,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument
                 ? argument.getName() : String.valueOf(mismatch.getPropertyName());
         return ResponseEntity.badRequest().headers(headers)
-                .body(Problems.invalid(name, "'" + mismatch.getValue() + "' is not a valid " + name));
+                .body(InvalidQuery.problem(name, "'" + mismatch.getValue() + "' is not a valid " + name));
     }
 }

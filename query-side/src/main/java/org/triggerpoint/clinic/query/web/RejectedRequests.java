@@ -6,6 +6,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.triggerpoint.clinic.web.Problems;
 
 /**
  * Requests that Spring Security's firewall refuses before any controller sees them (an encoded slash, backslash,
@@ -19,7 +20,8 @@ class RejectedRequests {
     @Bean
     RequestRejectedHandler requestRejectedHandler(Problems problems) {
         return (request, response, rejected) -> problems.write(request, response,
-                Problems.invalid("path", "The request holds characters that no record id, name or header value has"));
+                InvalidQuery.problem("path",
+                        "The request holds characters that no record id, name or header value has"));
     }
 
     /**

@@ -57,6 +57,7 @@ class UnreachableKeySetIT {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"title\":\"Sign-in could not be checked\"");
+        assertThat(answer.body()).contains("your request was not carried out");
         assertThat(answer.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 

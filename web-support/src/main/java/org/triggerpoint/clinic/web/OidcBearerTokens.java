@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.config;
+package org.triggerpoint.clinic.web;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
@@ -21,7 +21,8 @@ import java.util.List;
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}, {@code public-key-location})
  * and signed-in users may send {@code Authorization: Bearer <token>} beside HTTP Basic. The token's
  * {@code clinic.security.oidc.roles-claim} (default {@code roles}) lists the clinic's roles, e.g. ["THERAPIST"];
- * {@code clinic.security.oidc.username-claim} (default {@code preferred_username}) names the actor in the events.
+ * {@code clinic.security.oidc.username-claim} (default {@code preferred_username}) names the user, as the actor in the
+ * events and the reader in the read log.
  */
 final class OidcBearerTokens {
 

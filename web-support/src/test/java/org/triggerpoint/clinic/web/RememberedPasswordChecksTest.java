@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.config;
+package org.triggerpoint.clinic.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;

@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.web;
+package org.triggerpoint.clinic.web;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

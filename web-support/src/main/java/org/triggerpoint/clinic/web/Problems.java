@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.web;
+package org.triggerpoint.clinic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -6,21 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 /**
- * Problem responses (RFC 9457) written outside Spring MVC: by filters and by the security entry points, which answer
- * before any controller is reached.
+ * Problem responses (RFC 9457) written outside Spring MVC's exception handlers: by the security entry points, the
+ * firewall and the filters, which answer before (or instead of) a controller.
  */
-@Component
-public class Problems {
+public final class Problems {
 
     private final ObjectMapper json;
 
-    Problems(ObjectMapper json) {
+    public Problems(ObjectMapper json) {
         this.json = json;
     }
 
@@ -32,9 +32,18 @@ public class Problems {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        instance(request).ifPresent(problem::setInstance);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path as sent, when it is a valid URI: a hostile path must not turn the refusal into a failure. */
+    private static Optional<URI> instance(HttpServletRequest request) {
+        try {
+            return Optional.of(new URI(request.getRequestURI()));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.web;
+package org.triggerpoint.clinic.web;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
@@ -13,7 +13,7 @@ import java.sql.SQLTransientConnectionException;
 /**
  * A failure because the database cannot be reached (down, restarting, or the connection lost mid-request), told apart
  * from every other failure by type and SQLSTATE, never by message; and the 503 problem that answers it, wherever it
- * surfaces: in a command, or already while the caller's credentials are checked.
+ * surfaces: in a command or a read, or already while the caller's credentials are checked.
  */
 public final class DatabaseOutage {
 
@@ -22,22 +22,9 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    public static ProblemDetail problem() {
-        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                "The clinic's database cannot be reached; nothing was stored. Try again shortly.");
-    }
-
-    /**
-     * The answer when the database went away inside the commit itself: the commit was sent, its answer never came,
-     * so the command may or may not be stored, and nothing on this side can tell which. Saying "nothing was stored"
-     * would be wrong as often as not.
-     */
-    public static ProblemDetail outcomeUnknown() {
-        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
-                "The clinic's database went away while this change was being committed: it may or may not be "
-                        + "stored. Look at the record before sending it again.");
-        problem.setProperty("outcome", "unknown");
-        return problem;
+    /** 503 "Database unavailable", with the process's own {@code detail} of what became of the request. */
+    public static ProblemDetail problem(String detail) {
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", detail);
     }
 
     public static boolean causedBy(Throwable failure) {

@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.query.config;
+package org.triggerpoint.clinic.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
