@@ -1,7 +1,10 @@
 package org.triggerpoint.clinic.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.Host;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,7 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * What both processes configure alike for the web, imported by each: sign-in as the clinic's users, and the problem
- * responses written outside Spring MVC. The users are the table {@code identity.user_account}, which the command side
+ * responses written outside Spring MVC, down to the refusals Tomcat makes itself. The users are the table {@code identity.user_account}, which the command side
  * keeps from the user events; the query side only reads it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +28,17 @@ public class WebSupportConfiguration {
     @Bean
     Problems problems(ObjectMapper json) {
         return new Problems(json);
+    }
+
+    /**
+     * Tomcat's own refusals as problems ({@link TomcatRefusalsAsProblems}). Having no order, this customizer is applied
+     * after Spring Boot's (order 0), which puts Tomcat's HTML error report on the host; so it finds that report there
+     * to replace.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusalsAsProblems() {
+        return factory -> factory.addContextCustomizers(context ->
+                TomcatRefusalsAsProblems.replaceTomcatsReportOn((Host) context.getParent()));
     }
 
     @Bean

@@ -22,7 +22,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,7 +48,6 @@ import static org.triggerpoint.clinic.query.web.HostileQueryValues.pick;
 class HostileQueryIT {
 
     static final long SEED = Long.getLong("hostile.seed", 20_261_128L);
-    private static final Pattern NOT_UTF8_IN_PATH = Pattern.compile("^[^?]*%(ED|C0|FF|zz)", Pattern.CASE_INSENSITIVE);
     private static final String UNKNOWN_CLIENT = "00000000-0000-0000-0000-00000000dead";
 
     @LocalServerPort
@@ -303,10 +301,6 @@ class HostileQueryIT {
 
         String seen = attack.target() + " answered " + answer.status() + " " + answer.body();
         assertThat(answer.status()).as(seen).isLessThan(500).isIn(attack.statuses());
-        if (answer.status() == 400 && NOT_UTF8_IN_PATH.matcher(attack.target()).find()) {
-            // Tomcat's connector refuses a path that is not UTF-8 itself, before the application, with its own page
-            return;
-        }
         assertThat(count("events.domain_event_entry")).as("events stored after " + seen).isEqualTo(events);
         assertThat(Arrays.stream(View.values()).filter(rebuilds::isRebuilding)).as("rebuilds after " + seen).isEmpty();
         if (answer.status() == 200) {
@@ -321,10 +315,17 @@ class HostileQueryIT {
         assertThat(answer.body()).as(seen).doesNotContain("Exception", "\tat ", "org.springframework");
         if (answer.status() == 400) {
             assertThat(count("query.read_log")).as("read-log rows after " + seen).isEqualTo(reads);
-            if (!attack.fields().isEmpty()) {
+            // Tomcat refuses a request that is not well-formed HTTP (a path that is not UTF-8) before the application
+            // reads it; it cannot tell which part was at fault, so its problem names no field.
+            if (!attack.fields().isEmpty() && !refusedByTomcat(problem)) {
                 assertThat(answer.namedFields()).as(seen).containsAnyElementsOf(attack.fields());
             }
         }
+    }
+
+    private static boolean refusedByTomcat(JsonNode problem) {
+        return problem.path("title").asText().equals("Bad Request")
+                && problem.path("detail").asText().contains("not well-formed HTTP");
     }
 
     private long count(String table) {
