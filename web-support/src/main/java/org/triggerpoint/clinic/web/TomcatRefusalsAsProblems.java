@@ -56,7 +56,7 @@ public final class TomcatRefusalsAsProblems extends ErrorReportValve {
             response.setCharacterEncoding("utf-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(problem(status)));
+                writer.write(JSON.writeValueAsString(problem(status, request.getContext() != null)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException cannotWrite) {
@@ -64,16 +64,25 @@ public final class TomcatRefusalsAsProblems extends ErrorReportValve {
         }
     }
 
-    private static Map<String, Object> problem(int status) {
+    /**
+     * A request Tomcat refused before mapping it to the application has no context: it was not read. Otherwise the
+     * application ended it with an error status and no answer of its own, which none of its refusals does.
+     */
+    private static Map<String, Object> problem(int status, boolean reachedTheApplication) {
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", known == null ? "Refused" : known.getReasonPhrase());
         problem.put("status", status);
-        problem.put("detail", status == HttpStatus.BAD_REQUEST.value()
-                ? "The request is not well-formed HTTP (e.g. its path is not valid UTF-8, holds a broken escape or a "
-                        + "character no URL may hold, or a header is malformed), so it was refused before it was read"
-                : "The request was refused before it was read");
+        if (reachedTheApplication) {
+            problem.put("detail", "The request could not be answered");
+        } else if (status == HttpStatus.BAD_REQUEST.value()) {
+            problem.put("detail", "The request is not well-formed HTTP (e.g. its path is not valid UTF-8, holds a "
+                    + "broken escape or a character no URL may hold, or a header is malformed), so it was refused "
+                    + "before it was read");
+        } else {
+            problem.put("detail", "The request was refused before it was read");
+        }
         return problem;
     }
 }

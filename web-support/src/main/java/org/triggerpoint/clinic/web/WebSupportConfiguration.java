@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * What both processes configure alike for the web, imported by each: sign-in as the clinic's users, and the problem
- * responses written outside Spring MVC, down to the refusals Tomcat makes itself. The users are the table {@code identity.user_account}, which the command side
- * keeps from the user events; the query side only reads it.
+ * responses written outside Spring MVC, down to the refusals Tomcat makes itself. The users are the table
+ * {@code identity.user_account}, which the command side keeps from the user events; the query side only reads it.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSupportConfiguration {
