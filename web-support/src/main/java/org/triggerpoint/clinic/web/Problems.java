@@ -20,7 +20,7 @@ public final class Problems {
 
     private final ObjectMapper json;
 
-    public Problems(ObjectMapper json) {
+    Problems(ObjectMapper json) {
         this.json = json;
     }
 
