@@ -22,8 +22,8 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.triggerpoint.clinic.command.config.SignedTokens.rsaKeyPair;
-import static org.triggerpoint.clinic.command.config.SignedTokens.token;
+import static org.triggerpoint.clinic.web.TestIdentityProvider.rsaKeyPair;
+import static org.triggerpoint.clinic.web.TestIdentityProvider.token;
 
 /** With a provider's key configured, bearer tokens sign users in beside HTTP Basic, with the roles they carry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -11,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.triggerpoint.clinic.localpostgres.ThrowAwayDatabase;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +18,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.triggerpoint.clinic.command.config.SignedTokens.rsaKeyPair;
-import static org.triggerpoint.clinic.command.config.SignedTokens.token;
+import static org.triggerpoint.clinic.web.TestIdentityProvider.rsaKeyPair;
+import static org.triggerpoint.clinic.web.TestIdentityProvider.token;
+import static org.triggerpoint.clinic.web.TestIdentityProvider.unreachableKeySetUri;
 
 /**
  * When the identity provider's keys cannot be fetched, a bearer token cannot be checked: that is the clinic's fault,
@@ -39,12 +39,8 @@ class UnreachableKeySetIT {
 
     @DynamicPropertySource
     static void keySetNobodyServes(DynamicPropertyRegistry registry) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> "http://127.0.0.1:" + closedPort + "/.well-known/jwks.json");
+        String keySet = unreachableKeySetUri();
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> keySet);
     }
 
     @Test

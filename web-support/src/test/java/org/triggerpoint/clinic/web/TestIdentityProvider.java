@@ -1,4 +1,4 @@
-package org.triggerpoint.clinic.command.config;
+package org.triggerpoint.clinic.web;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -7,6 +7,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +17,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Bearer tokens as a clinic's OpenID Connect provider signs them, valid for five minutes. */
-final class SignedTokens {
+/**
+ * A clinic's OpenID Connect provider as the tests of both processes stand it in: its signing keys, the bearer tokens
+ * it signs (valid for five minutes), and an address where its keys cannot be fetched. Shared as web-support's test
+ * jar.
+ */
+public final class TestIdentityProvider {
 
-    private SignedTokens() {
+    private TestIdentityProvider() {
     }
 
-    static String token(KeyPair signer, String username, List<String> roles) throws JOSEException {
+    public static String token(KeyPair signer, String username, List<String> roles) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
                 .subject("subject-of-" + username)
                 .claim("preferred_username", username)
@@ -33,7 +39,7 @@ final class SignedTokens {
         return jwt.serialize();
     }
 
-    static KeyPair rsaKeyPair() {
+    public static KeyPair rsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -41,5 +47,14 @@ final class SignedTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A key set address on a local port nobody listens on: fetching the provider's keys fails at once. */
+    public static String unreachableKeySetUri() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        return "http://127.0.0.1:" + closedPort + "/.well-known/jwks.json";
     }
 }
