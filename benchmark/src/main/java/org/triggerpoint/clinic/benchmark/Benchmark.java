@@ -203,53 +203,56 @@ public final class Benchmark {
     }
 
     /**
-     * Every client at once, in rounds, until neither process's JIT compiler is still busy: a round in which each spent
-     * less than {@link #COMPILING_AT_MOST} of the round's time compiling (Micrometer's {@code jvm.compilation.time}),
-     * once the least warm-up time has passed, and no longer than the most. Every therapist signs in before anything is
-     * measured (the first check of a password is a slow hash on purpose), and the JVMs compile the hot paths: on a
-     * slow machine the optimising compiler was still compiling the command path four minutes into the load, and the
-     * commands per second rose all that time, from 153 to 826 (BENCHMARKS.md, session 21). A clinic's processes run
-     * for days: the figures are of code compiled as theirs is.
+     * Every client at once, in rounds, until neither process's JIT compilers have much left to compile: the end of two
+     * rounds in a row at which each process had at most {@link #QUEUED_AT_MOST} methods waiting in its compile queues
+     * ({@link CompileQueue}), once the least warm-up time has passed, and no longer than the most. Every therapist
+     * signs in before anything is measured (the first check of a password is a slow hash on purpose), and the JVMs
+     * compile the hot paths: on a slow machine the optimising compiler was still compiling the command path five
+     * minutes into the load, and the commands per second rose all that time (BENCHMARKS.md, sessions 21 to 23). A
+     * clinic's processes run for days: the figures are of code compiled as theirs is.
      *
-     * @return the summary's line on the warm-up: each round's commands/s and compile time, and whether it settled
+     * @return the summary's line on the warm-up: each round's commands/s and compile queues, and whether it settled
      */
     private String warmUpCommands() throws Exception {
         int round = options.commandWarmUpRoundSeconds;
         BenchClinic.log(String.format(Locale.ROOT, "warming up, every client at once, in rounds of %d s until neither "
-                        + "process compiles for more than %.0f %% of a round (at least %d s, at most %d s)", round,
-                COMPILING_AT_MOST * 100, options.commandWarmUpSeconds, options.commandWarmUpMaxSeconds));
+                        + "process has more than %d methods waiting to be compiled, two rounds in a row (at least %d s, "
+                        + "at most %d s)", round, QUEUED_AT_MOST, options.commandWarmUpSeconds,
+                options.commandWarmUpMaxSeconds));
+        long commandSide = clinic.commandSidePid();
+        long querySide = clinic.querySidePid();
         StringBuilder rounds = new StringBuilder();
-        double commandCompiled = compilationMillis(clinic.commandUrl());
-        double queryCompiled = compilationMillis(clinic.queryUrl());
         int elapsed = 0;
-        boolean settled = false;
-        while (!(settled && elapsed >= options.commandWarmUpSeconds) && elapsed < options.commandWarmUpMaxSeconds) {
+        int shortRounds = 0;
+        boolean unreadable = false;
+        while (!(shortRounds >= 2 && elapsed >= options.commandWarmUpSeconds)
+                && elapsed < options.commandWarmUpMaxSeconds) {
             Phase phase = runSessions(therapists.size(), round, 0, null);
             elapsed += round;
-            double commandCompiling = compilationMillis(clinic.commandUrl()) - commandCompiled;
-            double queryCompiling = compilationMillis(clinic.queryUrl()) - queryCompiled;
-            commandCompiled += commandCompiling;
-            queryCompiled += queryCompiling;
-            double roundMillis = phase.seconds * 1000;
-            settled = commandCompiling < COMPILING_AT_MOST * roundMillis && queryCompiling < COMPILING_AT_MOST * roundMillis;
-            String figures = String.format(Locale.ROOT, "%.0f commands/s, compiling %.1f s / %.1f s",
-                    phase.commands / phase.seconds, commandCompiling / 1000, queryCompiling / 1000);
+            int commandQueue = CompileQueue.waiting(commandSide);
+            int queryQueue = CompileQueue.waiting(querySide);
+            boolean shortQueues = commandQueue != CompileQueue.UNKNOWN && commandQueue <= QUEUED_AT_MOST
+                    && queryQueue != CompileQueue.UNKNOWN && queryQueue <= QUEUED_AT_MOST;
+            shortRounds = shortQueues ? shortRounds + 1 : 0;
+            unreadable = commandQueue == CompileQueue.UNKNOWN || queryQueue == CompileQueue.UNKNOWN;
+            String figures = String.format(Locale.ROOT, "%.0f commands/s, waiting to be compiled %s / %s",
+                    phase.commands / phase.seconds, queued(commandQueue), queued(queryQueue));
             BenchClinic.log("  warm-up, " + elapsed + " s: " + figures);
             rounds.append(String.format(Locale.ROOT, "%n      to %3d s: %s", elapsed, figures));
         }
-        return String.format(Locale.ROOT, "%n    warm-up, %d clients, %d s rounds (compiling: the command side's / "
-                        + "the query side's JIT compiler time in the round), %s:%s", therapists.size(), round,
-                settled ? "settled" : "stopped at the most warm-up time while still compiling", rounds);
+        return String.format(Locale.ROOT, "%n    warm-up, %d clients, %d s rounds (waiting to be compiled: the methods "
+                        + "in the command side's / the query side's compile queues at the round's end), %s:%s",
+                therapists.size(), round, shortRounds >= 2 ? "settled"
+                        : unreadable ? "stopped at the most warm-up time: a compile queue could not be read (jcmd "
+                        + "reads those of a local process of the same user)"
+                        : "stopped at the most warm-up time while still compiling", rounds);
     }
 
-    /** The share of a warm-up round that either process may spend compiling, for the warm-up to count as done. */
-    private static final double COMPILING_AT_MOST = 0.05;
+    /** The methods either process may have waiting to be compiled, for the warm-up to count as done. */
+    private static final int QUEUED_AT_MOST = 10;
 
-    /** The JIT compilers' time so far in the process at {@code baseUrl}, in milliseconds, from its Actuator. */
-    private double compilationMillis(String baseUrl) {
-        Api.Answer metric = Api.expect(api.get(baseUrl + "/actuator/metrics/jvm.compilation.time", admin, null),
-                "compilation time of " + baseUrl, 200);
-        return metric.json().get("measurements").get(0).get("value").asDouble();
+    private static String queued(int methods) {
+        return methods == CompileQueue.UNKNOWN ? "unknown" : String.valueOf(methods);
     }
 
     record Phase(long commands, double seconds) {

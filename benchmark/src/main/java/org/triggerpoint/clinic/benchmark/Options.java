@@ -29,7 +29,7 @@ final class Options {
      */
     int commandWarmUpRoundSeconds = 10;
     int commandWarmUpSeconds = 30;
-    int commandWarmUpMaxSeconds = 360;
+    int commandWarmUpMaxSeconds = 600;
     /**
      * The load of steps 2 and 3 in commands/s when set ({@code --latency-rate=R}): to compare two builds or settings at
      * the same load, as half the best level moves with the best level. Unset: half the best level, as the issue asks.
