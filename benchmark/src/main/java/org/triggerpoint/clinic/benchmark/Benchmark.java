@@ -203,37 +203,34 @@ public final class Benchmark {
     }
 
     /**
-     * Every client at once, in rounds, until neither process's JIT compilers have much left to compile: the end of two
-     * rounds in a row at which each process had at most {@link #QUEUED_AT_MOST} methods waiting in its compile queues
-     * ({@link CompileQueue}), once the least warm-up time has passed, and no longer than the most. Every therapist
-     * signs in before anything is measured (the first check of a password is a slow hash on purpose), and the JVMs
-     * compile the hot paths: on a slow machine the optimising compiler was still compiling the command path five
-     * minutes into the load, and the commands per second rose all that time (BENCHMARKS.md, sessions 21 to 23). A
-     * clinic's processes run for days: the figures are of code compiled as theirs is.
+     * Every client at once, in rounds, until neither process's JIT compilers have anything left to compile: the end of
+     * two rounds in a row at which neither process had a method waiting in its compile queues ({@link CompileQueue}),
+     * once the least warm-up time has passed, and no longer than the most. Every therapist signs in before anything
+     * is measured (the first check of a password is a slow hash on purpose), and the JVMs compile the hot paths: on a
+     * slow machine the optimising compiler was still compiling the command path five minutes into the load, and the
+     * commands per second rose all that time (BENCHMARKS.md, sessions 21 to 23). A clinic's processes run for days:
+     * the figures are of code compiled as theirs is.
      *
      * @return the summary's line on the warm-up: each round's commands/s and compile queues, and whether it settled
      */
     private String warmUpCommands() throws Exception {
         int round = options.commandWarmUpRoundSeconds;
         BenchClinic.log(String.format(Locale.ROOT, "warming up, every client at once, in rounds of %d s until neither "
-                        + "process has more than %d methods waiting to be compiled, two rounds in a row (at least %d s, "
-                        + "at most %d s)", round, QUEUED_AT_MOST, options.commandWarmUpSeconds,
-                options.commandWarmUpMaxSeconds));
+                        + "process has a method waiting to be compiled, two rounds in a row (at least %d s, at most %d s)",
+                round, options.commandWarmUpSeconds, options.commandWarmUpMaxSeconds));
         long commandSide = clinic.commandSidePid();
         long querySide = clinic.querySidePid();
         StringBuilder rounds = new StringBuilder();
         int elapsed = 0;
-        int shortRounds = 0;
+        int compiledRounds = 0;
         boolean unreadable = false;
-        while (!(shortRounds >= 2 && elapsed >= options.commandWarmUpSeconds)
+        while (!(compiledRounds >= 2 && elapsed >= options.commandWarmUpSeconds)
                 && elapsed < options.commandWarmUpMaxSeconds) {
             Phase phase = runSessions(therapists.size(), round, 0, null);
             elapsed += round;
             int commandQueue = CompileQueue.waiting(commandSide);
             int queryQueue = CompileQueue.waiting(querySide);
-            boolean shortQueues = commandQueue != CompileQueue.UNKNOWN && commandQueue <= QUEUED_AT_MOST
-                    && queryQueue != CompileQueue.UNKNOWN && queryQueue <= QUEUED_AT_MOST;
-            shortRounds = shortQueues ? shortRounds + 1 : 0;
+            compiledRounds = commandQueue == 0 && queryQueue == 0 ? compiledRounds + 1 : 0;
             unreadable = commandQueue == CompileQueue.UNKNOWN || queryQueue == CompileQueue.UNKNOWN;
             String figures = String.format(Locale.ROOT, "%.0f commands/s, waiting to be compiled %s / %s",
                     phase.commands / phase.seconds, queued(commandQueue), queued(queryQueue));
@@ -242,14 +239,11 @@ public final class Benchmark {
         }
         return String.format(Locale.ROOT, "%n    warm-up, %d clients, %d s rounds (waiting to be compiled: the methods "
                         + "in the command side's / the query side's compile queues at the round's end), %s:%s",
-                therapists.size(), round, shortRounds >= 2 ? "settled"
+                therapists.size(), round, compiledRounds >= 2 ? "settled"
                         : unreadable ? "stopped at the most warm-up time: a compile queue could not be read (jcmd "
                         + "reads those of a local process of the same user)"
                         : "stopped at the most warm-up time while still compiling", rounds);
     }
-
-    /** The methods either process may have waiting to be compiled, for the warm-up to count as done. */
-    private static final int QUEUED_AT_MOST = 10;
 
     private static String queued(int methods) {
         return methods == CompileQueue.UNKNOWN ? "unknown" : String.valueOf(methods);
