@@ -216,8 +216,8 @@ public final class Benchmark {
     private String warmUpCommands() throws Exception {
         int round = options.commandWarmUpRoundSeconds;
         BenchClinic.log(String.format(Locale.ROOT, "warming up, every client at once, in rounds of %d s until neither "
-                        + "process has a method waiting to be compiled, two rounds in a row (at least %d s, at most %d s)",
-                round, options.commandWarmUpSeconds, options.commandWarmUpMaxSeconds));
+                        + "process has a method waiting to be compiled, two rounds in a row (at least %d s, at most "
+                        + "%d s)", round, options.commandWarmUpSeconds, options.commandWarmUpMaxSeconds));
         long commandSide = clinic.commandSidePid();
         long querySide = clinic.querySidePid();
         StringBuilder rounds = new StringBuilder();

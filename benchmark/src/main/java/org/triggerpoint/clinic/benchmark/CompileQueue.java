@@ -1,8 +1,6 @@
 package org.triggerpoint.clinic.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The methods a local JVM's JIT compilers have waiting to be compiled, as {@code jcmd <pid> Compiler.queue} prints
- * them (the JDK's own tool, beside the {@code java} that runs the benchmark; it attaches to a process of the same user).
+ * them (the JDK's own tool, beside the {@code java} that runs the benchmark; it attaches to a process of the same
+ * user).
+ * <p>
  * The measure of whether a process is still compiling: the compilers' time ({@code jvm.compilation.time}) is their
  * elapsed time, which on a saturated machine counts their waits for a processor, while their queue says what is left.
  */
@@ -19,7 +19,7 @@ final class CompileQueue {
     /** The queue could not be read: no such process, not a HotSpot JVM of this user, or no {@code jcmd}. */
     static final int UNKNOWN = -1;
 
-    /** A task waiting in a queue: its compile id first, e.g. {@code "  12346    b  4       java.lang.String::hashCode (55 bytes)"}. */
+    /** A task waiting in a queue, its compile id first: {@code "16335       4       a.B::c (24 bytes)"}. */
     private static final Pattern TASK = Pattern.compile("^\\s*\\d+\\s.*");
 
     private CompileQueue() {
@@ -31,18 +31,17 @@ final class CompileQueue {
         if (pid <= 0 || !Files.isExecutable(jcmd)) {
             return UNKNOWN;
         }
+        Path printed = null;
         Process process = null;
         try {
+            // Into a file, not a pipe, so that a jcmd that hangs is given up on after its time instead of read forever.
+            printed = Files.createTempFile("compile-queue-", ".txt");
             process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Compiler.queue")
-                    .redirectErrorStream(true).start();
-            String printed;
-            try (InputStream output = process.getInputStream()) {
-                printed = new String(output.readAllBytes(), StandardCharsets.UTF_8);
-            }
+                    .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return UNKNOWN;
             }
-            return waitingIn(printed);
+            return waitingIn(Files.readString(printed));
         } catch (IOException e) {
             return UNKNOWN;
         } catch (InterruptedException e) {
@@ -50,7 +49,10 @@ final class CompileQueue {
             return UNKNOWN;
         } finally {
             if (process != null) {
-                process.destroy();
+                process.destroyForcibly();
+            }
+            if (printed != null) {
+                printed.toFile().delete();
             }
         }
     }
