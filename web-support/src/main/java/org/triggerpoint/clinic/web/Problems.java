@@ -38,10 +38,17 @@ public final class Problems {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** The path as sent, when it is a valid URI: a hostile path must not turn the refusal into a failure. */
+    /**
+     * The path as sent, when it is a valid URI: a hostile path must not turn the refusal into a failure. A request
+     * whose request line Tomcat could not parse has no path at all.
+     */
     private static Optional<URI> instance(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path == null) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new URI(request.getRequestURI()));
+            return Optional.of(new URI(path));
         } catch (URISyntaxException notAUri) {
             return Optional.empty();
         }

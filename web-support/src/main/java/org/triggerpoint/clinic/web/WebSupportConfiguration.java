@@ -36,9 +36,9 @@ public class WebSupportConfiguration {
      * to replace.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusalsAsProblems() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusalsAsProblems(Problems problems) {
         return factory -> factory.addContextCustomizers(context ->
-                TomcatRefusalsAsProblems.replaceTomcatsReportOn((Host) context.getParent()));
+                TomcatRefusalsAsProblems.replaceTomcatsReportOn((Host) context.getParent(), problems));
     }
 
     @Bean
