@@ -2,6 +2,7 @@ package org.triggerpoint.clinic.command.config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.triggerpoint.clinic.command.common.AfterCommit;
@@ -11,12 +12,21 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells the views (the query side) that events were stored: once the transaction that appended them has committed,
  * {@code NOTIFY clinic_new_events}, sent by a thread of its own in a transaction of its own. The commits that land
- * while it sends are announced together by its next notification, so at most one is on its way at any time.
+ * while it sends, or within the {@code pause} after it, are announced together by its next notification: at most one
+ * is on its way at any time, and at most one is sent per pause.
+ * <p>
+ * Why the pause: every notification is a transaction of PostgreSQL's, with a commit record, and wakes the views'
+ * listening connection; the views act on them at most every 20 ms ({@code clinic.views.wake-up-interval} of the query
+ * side) anyway. Without it, at 600 commands a second nearly every command cost a notification of its own (BENCHMARKS.md,
+ * session 24). A commit after a quiet spell is announced at once; the pause only holds back those that follow it
+ * closely, by less than the pause.
  * <p>
  * Why not in the command's own transaction, as a trigger on the event table did until migration V9: PostgreSQL
  * takes one database-wide lock to queue a transaction's notifications and holds it until that transaction has
@@ -33,14 +43,23 @@ class NewEventsAnnouncer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NewEventsAnnouncer.class);
 
     private final DataSource dataSource;
+    private final Duration pause;
     /** A permit for every commit not yet announced. */
     private final Semaphore unannounced = new Semaphore(0);
     private volatile boolean running;
     private boolean failing;
     private Thread announcer;
 
-    NewEventsAnnouncer(DataSource dataSource) {
+    /**
+     * @param pause how long after a notification the next one waits at least; zero sends one as soon as the last is
+     *              sent
+     */
+    NewEventsAnnouncer(DataSource dataSource, @Value("${clinic.announcements.pause}") Duration pause) {
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("The pause between announcements cannot be negative");
+        }
         this.dataSource = dataSource;
+        this.pause = pause;
     }
 
     /**
@@ -87,6 +106,12 @@ class NewEventsAnnouncer implements SmartLifecycle {
             // This one notification announces every commit counted so far.
             unannounced.drainPermits();
             announce();
+            try {
+                TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

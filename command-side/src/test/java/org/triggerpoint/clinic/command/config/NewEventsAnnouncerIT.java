@@ -17,16 +17,18 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * New events are announced to the views after the transaction that stored them commits, by one announcement at a time,
- * and never from within that transaction: the event table itself announces nothing (V9).
+ * New events are announced to the views after the transaction that stored them commits, by one announcement at a time
+ * and at most one per pause, and never from within that transaction: the event table itself announces nothing (V9).
  */
 class NewEventsAnnouncerIT {
 
@@ -54,7 +56,7 @@ class NewEventsAnnouncerIT {
 
     @Test
     void eventsStoredInATransactionAreAnnouncedOnceItCommitsAndNotWhenItRollsBack() throws Exception {
-        NewEventsAnnouncer announcer = started(new NewEventsAnnouncer(dataSource));
+        NewEventsAnnouncer announcer = started(new NewEventsAnnouncer(dataSource, Duration.ZERO));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         try {
             transaction.executeWithoutResult(status -> {
@@ -88,7 +90,7 @@ class NewEventsAnnouncerIT {
                 }
                 return super.getConnection();
             }
-        }));
+        }, Duration.ZERO));
         try {
             announcer.eventsStored();
             assertThat(firstAnnouncementSending.await(5, TimeUnit.SECONDS)).isTrue();
@@ -102,6 +104,32 @@ class NewEventsAnnouncerIT {
         } finally {
             announcer.stop();
         }
+    }
+
+    @Test
+    void commitsStoredWithinThePauseAfterAnAnnouncementAreAnnouncedTogetherOnceItHasPassed() throws Exception {
+        Duration pause = Duration.ofSeconds(2);
+        NewEventsAnnouncer announcer = started(new NewEventsAnnouncer(dataSource, pause));
+        try {
+            announcer.eventsStored();
+            assertThat(announcementsWithin(5_000)).as("the first commit's, at once").hasSize(1);
+            long firstHeard = System.nanoTime();
+            for (int commit = 0; commit < 5; commit++) {
+                announcer.eventsStored();
+            }
+
+            assertThat(announcementsWithin(pause.toMillis() / 2)).as("within the pause").isEmpty();
+            assertThat(announcementsUntilQuiet()).as("once it has passed, one for the five").hasSize(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - firstHeard)).isGreaterThanOrEqualTo(pause);
+        } finally {
+            announcer.stop();
+        }
+    }
+
+    @Test
+    void aNegativePauseIsRefused() {
+        assertThatThrownBy(() -> new NewEventsAnnouncer(dataSource, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
