@@ -3,14 +3,12 @@ package org.triggerpoint.clinic.command.config;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -27,7 +25,6 @@ import org.triggerpoint.clinic.events.storage.EventStoreLayout;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Axon's event store on PostgreSQL through plain JDBC: tables owned by Flyway ({@code db/migration}), events and
@@ -87,13 +84,12 @@ class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, NewEventsAnnouncer announcer) {
-        return new AnnouncingStorageEngine(EventStoreLayout.storageEngine()
+        return new CommandSideStorageEngine(EventStoreLayout.storageEngine()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), announcer);
+                .connectionProvider(connectionProvider), transactionManager, announcer);
     }
 
     @Bean
@@ -102,25 +98,6 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .build();
-    }
-
-    /** Stores events as Axon's JDBC engine does, and has them announced to the views once they are committed. */
-    private static final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
-
-        private final NewEventsAnnouncer announcer;
-
-        private AnnouncingStorageEngine(JdbcEventStorageEngine.Builder builder, NewEventsAnnouncer announcer) {
-            super(builder);
-            this.announcer = announcer;
-        }
-
-        @Override
-        protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-            super.appendEvents(events, serializer);
-            if (!events.isEmpty()) {
-                announcer.eventsStored();
-            }
-        }
     }
 
     /** A client's stream grows with every consent change and intake: load it from a snapshot every 20 events. */

@@ -6,16 +6,19 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.triggerpoint.clinic.command.common.AppendedPositions;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The {@code X-Consistency-Token} of a successful command: the global position in the event store of the last event
  * of the aggregate it acted on. The query side answers a request bearing it once its views include that position.
  * The form ({@code v1.<position>}) is opaque to clients.
  * <p>
- * The position is read inside the command's own transaction, once its events are appended and before they commit.
- * Read after the commit instead, a database that went away in between would leave a command stored but answered
+ * The position is the one PostgreSQL answered when the command's events were appended ({@link AppendedPositions}),
+ * known before they commit; for a command that appended nothing to the record, it is read from the store, in the
+ * command's own transaction. Either way it is known before the commit: read after it instead, a database that went away in between would leave a command stored but answered
  * 503; this way a command either answers with its token or, if the database fails, has stored nothing.
  */
 @Component
@@ -60,8 +63,13 @@ public class ConsistencyTokens implements MessageHandlerInterceptor<CommandMessa
         }
         // Registered after the handler ran, so it runs after the events it applied are appended, in its transaction.
         Pending pending = new Pending();
-        unitOfWork.onPrepareCommit(work -> pending.token = positionOf(aggregateId));
+        unitOfWork.onPrepareCommit(work -> pending.token = tokenOf(work, aggregateId));
         return pending;
+    }
+
+    private String tokenOf(UnitOfWork<?> work, Object aggregateId) {
+        OptionalLong appended = AppendedPositions.lastOf(work, aggregateId.toString());
+        return appended.isPresent() ? VERSION + appended.getAsLong() : positionOf(aggregateId);
     }
 
     /** The token of {@code aggregateId} as the current transaction sees it: call it before that commits. */

@@ -43,7 +43,10 @@ class RecordingASessionIT {
         assertThat(registered.status()).isEqualTo(201);
         String clientId = registered.id("clientId");
         assertThat(registered.header("Location")).isEqualTo("/api/clients/" + clientId);
-        assertThat(registered.header("X-Consistency-Token")).isNotBlank();
+        assertThat(events.typesOf(clientId)).as("one command, three events")
+                .containsExactly("ClientRegistered", "ConsentGiven", "ConsentGiven");
+        assertThat(position(registered)).as("the position of the last")
+                .isEqualTo(events.ofStream(clientId).get(2).globalIndex());
 
         assertThat(api.post(therapist, "/api/clients/" + clientId + "/intake", Map.of(
                 "conditions", List.of("NECK_SHOULDER_OR_JAW_TENSION", "TENSION_HEADACHE_OR_MIGRAINE"),
