@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Why the pause: every notification is a transaction of PostgreSQL's, with a commit record, and wakes the views'
  * listening connection; the views act on them at most every 20 ms ({@code clinic.views.wake-up-interval} of the query
- * side) anyway. Without it, at 600 commands a second nearly every command cost a notification of its own (BENCHMARKS.md,
- * session 24). A commit after a quiet spell is announced at once; the pause only holds back those that follow it
- * closely, by less than the pause.
+ * side) anyway. Without it, at 600 commands a second nearly every command cost a notification of its own
+ * (BENCHMARKS.md, session 24). A commit after a quiet spell is announced at once; the pause only holds back those
+ * that follow it closely, by less than the pause.
  * <p>
  * Why not in the command's own transaction, as a trigger on the event table did until migration V9: PostgreSQL
  * takes one database-wide lock to queue a transaction's notifications and holds it until that transaction has

@@ -16,10 +16,11 @@ import java.util.OptionalLong;
  * of the aggregate it acted on. The query side answers a request bearing it once its views include that position.
  * The form ({@code v1.<position>}) is opaque to clients.
  * <p>
- * The position is the one PostgreSQL answered when the command's events were appended ({@link AppendedPositions}),
- * known before they commit; for a command that appended nothing to the record, it is read from the store, in the
- * command's own transaction. Either way it is known before the commit: read after it instead, a database that went away in between would leave a command stored but answered
- * 503; this way a command either answers with its token or, if the database fails, has stored nothing.
+ * The position is the one PostgreSQL answered when the command's events were appended ({@link AppendedPositions});
+ * for a command that appended nothing to the record, it is read from the store, in the command's own transaction.
+ * Either way it is known before the commit. Read after it instead, a database that went away in between would leave
+ * a command stored but answered 503; this way a command either answers with its token or, if the database fails, has
+ * stored nothing.
  */
 @Component
 public class ConsistencyTokens implements MessageHandlerInterceptor<CommandMessage<?>> {
