@@ -79,11 +79,7 @@ public final class TomcatRefusalsAsProblems extends ErrorReportValve {
             detail = "The request was refused before it was read";
         }
         HttpStatus known = HttpStatus.resolve(status);
-        if (known != null) {
-            return Problems.problem(known, known.getReasonPhrase(), detail);
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        problem.setTitle("Refused");
-        return problem;
+        return Problems.problem(HttpStatusCode.valueOf(status), known == null ? "Refused" : known.getReasonPhrase(),
+                detail);
     }
 }
