@@ -5,11 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
-import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -254,42 +250,6 @@ class RebuildRuns implements SmartLifecycle {
             } catch (RuntimeException unreachable) {
                 // The claim lapses by itself after the claim timeout, and the processor takes it then.
                 log.debug("Could not release the claim of view {}: {}", name, unreachable.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The view's handlers, handed each event as the processor's invoker hands it to them (Axon's {@link
-     * MultiEventHandlerInvoker}, 4.13), whether each takes replayed events asked once for the run: the invoker asks it
-     * of every handler method for every event (2 % of the rebuild's threads' CPU, async-profiler).
-     */
-    private static final class ViewHandlers {
-
-        /** One of the view's invokers, and whether it takes replayed events. */
-        private record Handler(EventHandlerInvoker invoker, boolean takesReplays) {
-        }
-
-        private final List<Handler> handlers;
-
-        private ViewHandlers(List<Handler> handlers) {
-            this.handlers = handlers;
-        }
-
-        static ViewHandlers of(EventHandlerInvoker invoker) {
-            List<EventHandlerInvoker> invokers = invoker instanceof MultiEventHandlerInvoker multiple
-                    ? multiple.delegates()
-                    : List.of(invoker);
-            return new ViewHandlers(invokers.stream()
-                    .map(each -> new Handler(each, each.supportsReset()))
-                    .toList());
-        }
-
-        void handle(EventMessage<?> event) throws Exception {
-            boolean replayed = ReplayToken.isReplay(event);
-            for (Handler handler : handlers) {
-                if ((handler.takesReplays() || !replayed) && handler.invoker().canHandle(event, Segment.ROOT_SEGMENT)) {
-                    handler.invoker().handle(event, Segment.ROOT_SEGMENT);
-                }
             }
         }
     }
