@@ -42,22 +42,17 @@ final class Views {
      */
     void startRebuild(String view) {
         long deadline = System.nanoTime() + OTHER_NODES_LAPSE.toNanos();
-        Answer answer = http.post(path(view), "admin", RunningClinic.ADMIN_PASSWORD, java.util.Map.of());
+        Answer answer = askToRebuild(view);
         while (answer.status() == 409 && answer.body().contains("other query-side node")
                 && System.nanoTime() < deadline) {
-            pause();
-            answer = http.post(path(view), "admin", RunningClinic.ADMIN_PASSWORD, java.util.Map.of());
+            pause(200);
+            answer = askToRebuild(view);
         }
         assertThat(answer.status()).as(view + ": " + answer.body()).isEqualTo(202);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a killed query side's claims to lapse");
-        }
+    private Answer askToRebuild(String view) {
+        return http.post(path(view), "admin", RunningClinic.ADMIN_PASSWORD, java.util.Map.of());
     }
 
     /** Rebuilds every view from the first event and waits until each has caught up with the store. */

@@ -27,15 +27,15 @@ import java.util.List;
 final class ViewHandlers {
 
     /** One of the view's invokers: its handlers, where their failures go, and whether it takes replays. */
-    private record Handler(List<EventMessageHandler> handlers, ListenerInvocationErrorHandler errors,
+    private record Invoker(List<EventMessageHandler> handlers, ListenerInvocationErrorHandler errors,
                            boolean takesReplays) {
 
-        static Handler of(EventHandlerInvoker invoker) {
+        static Invoker of(EventHandlerInvoker invoker) {
             if (!(invoker instanceof SimpleEventHandlerInvoker simple)) {
                 throw new IllegalStateException("A view's handlers are Axon's SimpleEventHandlerInvoker, not "
                         + invoker.getClass().getName());
             }
-            return new Handler(simple.eventHandlers(), simple.getListenerInvocationErrorHandler(),
+            return new Invoker(simple.eventHandlers(), simple.getListenerInvocationErrorHandler(),
                     simple.supportsReset());
         }
 
@@ -50,24 +50,24 @@ final class ViewHandlers {
         }
     }
 
-    private final List<Handler> handlers;
+    private final List<Invoker> invokers;
 
-    private ViewHandlers(List<Handler> handlers) {
-        this.handlers = handlers;
+    private ViewHandlers(List<Invoker> invokers) {
+        this.invokers = invokers;
     }
 
     static ViewHandlers of(EventHandlerInvoker invoker) {
         List<EventHandlerInvoker> invokers = invoker instanceof MultiEventHandlerInvoker multiple
                 ? multiple.delegates()
                 : List.of(invoker);
-        return new ViewHandlers(invokers.stream().map(Handler::of).toList());
+        return new ViewHandlers(invokers.stream().map(Invoker::of).toList());
     }
 
     void handle(EventMessage<?> event) throws Exception {
         boolean replayed = ReplayToken.isReplay(event);
-        for (Handler handler : handlers) {
-            if (handler.takesReplays() || !replayed) {
-                handler.handle(event);
+        for (Invoker invoker : invokers) {
+            if (invoker.takesReplays() || !replayed) {
+                invoker.handle(event);
             }
         }
     }

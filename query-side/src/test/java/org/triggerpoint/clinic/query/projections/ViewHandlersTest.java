@@ -90,50 +90,57 @@ class ViewHandlersTest {
                 GenericEventMessage.asEventMessage(text));
     }
 
-    private class Texts {
+    /** A handler of the view, noting under its name each event it is handed. */
+    private abstract class Noting {
         private final String name;
 
-        Texts(String name) {
+        Noting(String name) {
             this.name = name;
+        }
+
+        void note(Object payload) {
+            seen.add(name + ": " + payload);
+        }
+    }
+
+    private class Texts extends Noting {
+        Texts(String name) {
+            super(name);
         }
 
         @EventHandler
         void on(String text) {
-            seen.add(name + ": " + text);
+            note(text);
         }
     }
 
     @AllowReplay(false)
-    private class LiveTextsOnly {
-        private final String name;
-
+    private class LiveTextsOnly extends Noting {
         LiveTextsOnly(String name) {
-            this.name = name;
+            super(name);
         }
 
         @EventHandler
         void on(String text) {
-            seen.add(name + ": " + text);
+            note(text);
         }
     }
 
-    private class Numbers {
-        private final String name;
-
+    private class Numbers extends Noting {
         Numbers(String name) {
-            this.name = name;
+            super(name);
         }
 
         @EventHandler
         void on(Integer number) {
-            seen.add(name + ": " + number);
+            note(number);
         }
     }
 
     private static class Failing {
         @EventHandler
         void on(String text) {
-            throw new IllegalStateException("the view cannot take " + "a text");
+            throw new IllegalStateException("the view cannot take " + text);
         }
     }
 }
